@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old content or the whole new content:
+/// a temporary file in the same folder, flushed, then renamed over the target.
+public enum AtomicFileWriter {
+    public static func write(_ bytes: [UInt8], to path: String) throws(ScanError) {
+        let dir: String
+        let name: String
+        if let slash = path.lastIndex(of: "/") {
+            dir = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
+            name = String(path[path.index(after: slash)...])
+        } else {
+            dir = "."
+            name = path
+        }
+        var template = Array("\(dir)/.\(name).pdpcheck-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { throw ioError("cannot create a temporary file next to \(path)") }
+        let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count, let base = raw.baseAddress {
+                let n = Glibc.write(fd, base + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                written += n
+            }
+        }
+        if ok { ok = fsync(fd) == 0 }
+        // Respect the umask like a normal file creation would (mkstemp uses 0600).
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        _ = Glibc.close(fd)
+        guard ok, rename(tempPath, path) == 0 else {
+            unlink(tempPath)
+            throw ioError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func ioError(_ message: String) -> ScanError {
+        ScanError(code: "write-failed", message: message)
+    }
+}

@@ -1,0 +1,150 @@
+/// Why an input was not (fully) scanned. `code` is stable and machine-readable.
+public struct ScanError: Codable, Sendable, Hashable, Error {
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
+public enum ScanStatus: String, Codable, Sendable {
+    case scanned, skipped, error
+}
+
+/// The result for one input file (or stdin).
+public struct FileReport: Codable, Sendable, Hashable {
+    public var path: String
+    public var mediaType: String?
+    public var status: ScanStatus
+    public var error: ScanError?
+    public var findings: [Finding]
+
+    public init(path: String, mediaType: String?, status: ScanStatus, error: ScanError? = nil,
+                findings: [Finding] = []) {
+        self.path = path
+        self.mediaType = mediaType
+        self.status = status
+        self.error = error
+        self.findings = findings
+    }
+
+    enum CodingKeys: String, CodingKey { case path, mediaType, status, error, findings }
+
+    // `error` is always present (null when absent), as the contract shows.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(mediaType, forKey: .mediaType)
+        try c.encode(status, forKey: .status)
+        try c.encode(error, forKey: .error)
+        try c.encode(findings, forKey: .findings)
+    }
+
+    public var highestSeverity: Severity? { findings.map(\.severity).max() }
+}
+
+public enum Verdict: String, Codable, Sendable {
+    case clean
+    case review
+    case fixRequired = "fix-required"
+    case incomplete
+}
+
+public struct Summary: Codable, Sendable, Hashable {
+    public var files: Int
+    public var scanned: Int
+    public var skipped: Int
+    public var errors: Int
+    public var findings: Int
+    public var bySeverity: [String: Int]
+    public var verdict: Verdict
+
+    enum CodingKeys: String, CodingKey { case files, scanned, skipped, errors, findings, bySeverity, verdict }
+
+    public init(files: [FileReport]) {
+        self.files = files.count
+        scanned = files.filter { $0.status == .scanned }.count
+        skipped = files.filter { $0.status == .skipped }.count
+        errors = files.filter { $0.status == .error }.count
+        let all = files.flatMap(\.findings)
+        findings = all.count
+        var counts: [String: Int] = [:]
+        for s in Severity.allCases { counts[s.rawValue] = 0 }
+        for f in all { counts[f.severity.rawValue, default: 0] += 1 }
+        bySeverity = counts
+        verdict = Summary.verdict(for: all.map(\.severity), incomplete: skipped + errors > 0)
+    }
+
+    /// High or medium findings need a fix before publishing; low ones deserve a look;
+    /// info findings alone do not change a clean verdict.
+    static func verdict(for severities: [Severity], incomplete: Bool) -> Verdict {
+        if severities.contains(where: { $0 >= .medium }) { return .fixRequired }
+        if severities.contains(.low) { return .review }
+        return incomplete ? .incomplete : .clean
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(files, forKey: .files)
+        try c.encode(scanned, forKey: .scanned)
+        try c.encode(skipped, forKey: .skipped)
+        try c.encode(errors, forKey: .errors)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(OrderedSeverityCounts(bySeverity), forKey: .bySeverity)
+        try c.encode(verdict, forKey: .verdict)
+    }
+}
+
+/// Encodes severity counts in severity order (high → info) rather than dictionary order.
+struct OrderedSeverityCounts: Encodable {
+    let counts: [String: Int]
+    init(_ counts: [String: Int]) { self.counts = counts }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for s in Severity.allCases { try c.encode(counts[s.rawValue] ?? 0, forKey: Key(stringValue: s.rawValue)) }
+    }
+}
+
+public struct ToolInfo: Codable, Sendable, Hashable {
+    public var name: String
+    public var version: String
+    public static let current = ToolInfo(name: "pdpcheck", version: PDPCheckVersion.string)
+}
+
+public enum PDPCheckVersion {
+    public static let string = "0.1.0"
+}
+
+/// One scan's whole result; every renderer reads only this.
+public struct Report: Codable, Sendable, Hashable {
+    public var schemaVersion: Int
+    public var tool: ToolInfo
+    public var policy: String
+    public var files: [FileReport]
+    public var summary: Summary
+
+    public static let currentSchemaVersion = 1
+
+    public init(policy: String, files: [FileReport]) {
+        schemaVersion = Report.currentSchemaVersion
+        tool = .current
+        self.policy = policy
+        self.files = files
+        summary = Summary(files: files)
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    public func hasFindings(atOrAbove threshold: Severity) -> Bool {
+        files.contains { $0.findings.contains { $0.severity >= threshold } }
+    }
+}

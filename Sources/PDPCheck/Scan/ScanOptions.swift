@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct ScanOptions: Sendable {
+    /// Files scanned at once; defaults to the number of cores.
+    public var jobs: Int
+    /// Put exact values in evidence instead of masked ones.
+    public var showValues: Bool
+    public var language: Language
+    public var limits: InputLimits
+
+    public init(jobs: Int? = nil, showValues: Bool = false, language: Language = .en,
+                limits: InputLimits = .default) {
+        self.jobs = max(1, jobs ?? ScanOptions.coreCount)
+        self.showValues = showValues
+        self.language = language
+        self.limits = limits
+    }
+
+    public static var coreCount: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }
+}

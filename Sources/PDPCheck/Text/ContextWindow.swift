@@ -1,0 +1,52 @@
+/// The words that lead up to a match, folded for keyword lookup.
+///
+/// A keyword names the number that follows it, so the window stops where another statement
+/// starts: at a sentence end, at an earlier number (3+ digits), or at a line break, except
+/// that a line holding only a label ("Số CCCD:") still names the number on the next line.
+enum ContextWindow {
+    static let maxBytes = 64
+
+    static func before(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var i = start
+        // Skip the whitespace (and one line break) right before the match.
+        var crossedNewline = false
+        while i > 0 {
+            let b = text[i - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D { i -= 1; continue }
+            if b == 0x0A && !crossedNewline { crossedNewline = true; i -= 1; continue }
+            break
+        }
+        let end = i
+        var lower = max(0, end - maxBytes)
+        var digitRun = 0
+        var j = end
+        while j > lower {
+            let b = text[j - 1]
+            if b == 0x0A { lower = j; break }
+            if UTF8Classes.isDigit(b) {
+                digitRun += 1
+                if digitRun >= 3 {
+                    lower = j + digitRun - 1
+                    break
+                }
+            } else {
+                digitRun = 0
+            }
+            // ". ", "! ", "? " end a sentence.
+            if (b == 0x2E || b == 0x21 || b == 0x3F) && j < end && (text[j] == 0x20 || text[j] == 0x0A) {
+                lower = j
+                break
+            }
+            j -= 1
+        }
+        while lower < end && UTF8Classes.isContinuation(text[lower]) { lower += 1 }
+        guard lower < end else { return [] }
+        return VietnameseFolding.foldedASCII(text, lower..<end)
+    }
+
+    static func nearestLabel(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> ContextLabel? {
+        let folded = before(start, in: text)
+        guard !folded.isEmpty else { return nil }
+        return ContextKeywordTable.shared.nearestLabel(in: folded)
+    }
+}

@@ -1,0 +1,77 @@
+/// A run of digits as people write numbers in posts: groups of digits joined by single
+/// separators (`0905.123.456`, `(+84) 905 123 456`, `028 3823 4567`). One shared pass finds
+/// every run; each number detector then reads the digits and group edges it needs.
+public struct NumberRun: Sendable {
+    /// Byte offset where the run begins: its first digit, or a leading `+` or `(`.
+    public internal(set) var start = 0
+    /// Byte offset just after the last digit.
+    public internal(set) var end = 0
+    /// Digit values 0…9.
+    public internal(set) var digits: [UInt8] = []
+    /// Source byte range of each digit.
+    public internal(set) var digitStart: [Int] = []
+    public internal(set) var digitEnd: [Int] = []
+    /// Index into `digits` where each group begins (the first is 0).
+    public internal(set) var groupStart: [Int] = []
+    /// The separator before each group (`0` before the first): a space, `.`, `-`, or `)`.
+    public internal(set) var separator: [UInt8] = []
+    /// The run began with `+` or `(+`.
+    public internal(set) var hasPlus = false
+    /// The run began with `(` that closed right after the first group: `(028) 3823 4567`.
+    public internal(set) var parenthesizedFirstGroup = false
+    /// Byte offset of a leading `(` or `+`, when there is one.
+    var leadPosition: Int? = nil
+    /// A letter or digit touches the run's start (`DH12345678`) or end (`0905123456abc`).
+    public internal(set) var gluedBefore = false
+    public internal(set) var gluedAfter = false
+
+    public var groupCount: Int { groupStart.count }
+
+    /// Digit index one past the end of group `g`.
+    @inline(__always) public func groupEnd(_ g: Int) -> Int {
+        g + 1 < groupStart.count ? groupStart[g + 1] : digits.count
+    }
+
+    mutating func reset(at position: Int) {
+        start = position
+        end = position
+        digits.removeAll(keepingCapacity: true)
+        digitStart.removeAll(keepingCapacity: true)
+        digitEnd.removeAll(keepingCapacity: true)
+        groupStart.removeAll(keepingCapacity: true)
+        separator.removeAll(keepingCapacity: true)
+        hasPlus = false
+        parenthesizedFirstGroup = false
+        leadPosition = nil
+        gluedBefore = false
+        gluedAfter = false
+    }
+
+    /// Digits `from..<to` as an integer (at most 18 digits).
+    public func value(_ from: Int, _ to: Int) -> Int {
+        var v = 0
+        for i in from..<to { v = v * 10 + Int(digits[i]) }
+        return v
+    }
+
+    /// Whether digits starting at `index` spell `prefix`.
+    public func digits(at index: Int, startWith prefix: [UInt8]) -> Bool {
+        guard index + prefix.count <= digits.count else { return false }
+        for k in 0..<prefix.count where digits[index + k] != prefix[k] { return false }
+        return true
+    }
+
+    /// Where a match that begins at group `g` begins in the text: a leading `+` or a
+    /// balanced `(` belongs to the number; an unbalanced one does not.
+    public func matchStart(group g: Int) -> Int {
+        if g == 0 && (hasPlus || parenthesizedFirstGroup), let lead = leadPosition { return lead }
+        return digitStart[groupStart[g]]
+    }
+
+    /// Byte offset just after the digits of group `g`.
+    public func matchEnd(group g: Int) -> Int { digitEnd[groupEnd(g) - 1] }
+
+    /// Whether the text continues past group `g` with a separator joining another group:
+    /// the match would then be a slice of a longer number.
+    public func continues(after g: Int) -> Bool { g + 1 < groupCount }
+}
