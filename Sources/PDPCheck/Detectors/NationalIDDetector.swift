@@ -58,7 +58,7 @@ public struct NationalIDDetector: NumberRunDetector {
 
     func identity(startingAt g: Int, in run: NumberRun, text: UnsafeBufferPointer<UInt8>) -> (TextMatch, Int)? {
         if g == 0 && (run.gluedBefore || run.hasPlus) { return nil }
-        if g > 0 && run.separator[g] != 0x20 { return nil }
+        if g > 0 && !NumberRun.isLoose(run.separator[g]) { return nil }
         let d0 = run.groupStart[g]
         // Group edges where 12 or 9 digits end; a 12-digit reading wins over its 9-digit prefix.
         var edges: [(length: Int, group: Int)] = []
@@ -70,7 +70,7 @@ public struct NationalIDDetector: NumberRunDetector {
         for (length, k) in edges.sorted(by: { $0.length > $1.length }) {
             if k == run.groupCount - 1 && run.gluedAfter { continue }
             // Part of a longer grouped figure (`079.203.004.567.1`).
-            if run.continues(after: k) && run.separator[k + 1] != 0x20 { continue }
+            if run.continues(after: k) && !NumberRun.isLoose(run.separator[k + 1]) { continue }
             if length == 9 && run.continues(after: k) && run.groupEnd(k + 1) - d0 <= 12 { continue }
             let start = run.matchStart(group: g)
             let end = run.matchEnd(group: k)

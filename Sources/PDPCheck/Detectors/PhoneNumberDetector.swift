@@ -23,10 +23,11 @@ public struct PhoneNumberDetector: NumberRunDetector {
             "Văn phòng: ⟦(028) 3823 4567⟧",
             "Nhà: ⟦024.3942.1234⟧, di động ⟦0389 123 456⟧",
             "⟦090 512 3456⟧",
-            "sđt ⟦0905 - 123 - 456⟧ nhé",
             "Năm 2023 ⟦0905123456⟧",
             "nhắn ⟦0905123456⟧.",
             DetectorExample("SĐT ⟦0905 123 456⟧ ⟦0912 345 678⟧", note: "two numbers joined by a space"),
+            DetectorExample("LH ⟦0386.936.218⟧ - ⟦0528 433 079⟧", note: "two numbers joined by a spaced dash"),
+            DetectorExample("⟦0905 - 123 - 456⟧", note: "spaced dashes inside one number"),
             DetectorExample("zalo.me/⟦0905123456⟧", note: "a chat link that is the number itself"),
             DetectorExample("Gọi ⟦0559 123 456⟧", note: "Reddi: only 0559 of 055x is mobile"),
         ],
@@ -70,11 +71,13 @@ public struct PhoneNumberDetector: NumberRunDetector {
     func phone(startingAt g: Int, in run: NumberRun, text: UnsafeBufferPointer<UInt8>) -> (TextMatch, Int)? {
         guard let (match, lastGroup) = candidate(startingAt: g, in: run) else { return nil }
         // A slice of a longer number: `0905.123.456.789`, `1.0905.123.456`, `0905 123 456 789`.
-        if g > 0 && run.separator[g] != 0x20 { return nil }
+        if g > 0 && !NumberRun.isLoose(run.separator[g]) { return nil }
         if run.continues(after: lastGroup) {
             let next = run.separator[lastGroup + 1]
-            let spacedInside = lastGroup > g && (g + 1...lastGroup).contains { run.separator[$0] == 0x20 }
-            if (next != 0x20 || spacedInside) && candidate(startingAt: lastGroup + 1, in: run) == nil { return nil }
+            let sameInside = lastGroup > g && (g + 1...lastGroup).contains { run.separator[$0] == next }
+            if (!NumberRun.isLoose(next) || sameInside) && candidate(startingAt: lastGroup + 1, in: run) == nil {
+                return nil
+            }
         }
         if LinkContext.isInsideLinkOrEmail(match.start, match.end, in: text) { return nil }
         var m = match

@@ -33,10 +33,7 @@ public struct Walker: Sendable {
             } else {
                 items.append(item(forNonDirectory: path, display: path, st))
             }
-            if items.count >= limits.maxFiles { break }
-        }
-        if items.count > limits.maxFiles {
-            items.removeLast(items.count - limits.maxFiles)
+            if Walker.reachedLimit(items) { break }
         }
         return items
     }
@@ -53,6 +50,7 @@ public struct Walker: Sendable {
             return
         }
         for name in names {
+            if Walker.reachedLimit(items) { return }
             if items.count >= limits.maxFiles {
                 items.append(InputItem(displayPath: display, source: .failed(ScanError(
                     code: "file-limit", message: "more than \(limits.maxFiles) files; the rest were not enumerated"))))
@@ -104,6 +102,12 @@ public struct Walker: Sendable {
             device = UInt64(st.st_dev)
             inode = UInt64(st.st_ino)
         }
+    }
+
+    /// Once the file-limit item is in, nothing more is enumerated.
+    static func reachedLimit(_ items: [InputItem]) -> Bool {
+        if case .failed(let e)? = items.last?.source, e.code == "file-limit" { return true }
+        return false
     }
 
     static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }

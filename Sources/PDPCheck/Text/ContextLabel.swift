@@ -43,55 +43,71 @@ public enum ContextLabel: String, Sendable, CaseIterable {
     }
 }
 
-/// All keywords of all labels, longest first so "so dien thoai" wins over "dien thoai".
+/// All keywords of all labels in a trie of *reversed* keywords, so the lookup walks back
+/// from each word end of the window toward its start and stops at the first (nearest) hit.
 struct ContextKeywordTable: Sendable {
-    struct Entry: Sendable {
-        let bytes: [UInt8]
-        let label: ContextLabel
-    }
-    let entries: [Entry]
+    /// Symbols: a–z, 0–9, space.
+    private static let alphabet = 37
+    private let children: [Int32]
+    private let labels: [ContextLabel?]
 
     static let shared = ContextKeywordTable()
 
-    init() {
-        var all: [Entry] = []
-        for label in ContextLabel.allCases {
-            for keyword in label.keywords { all.append(Entry(bytes: Array(keyword.utf8), label: label)) }
+    @inline(__always) private static func symbol(_ b: UInt8) -> Int? {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(b - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 26 + Int(b - UInt8(ascii: "0"))
+        case 0x20: return 36
+        default: return nil
         }
-        entries = all.sorted { $0.bytes.count > $1.bytes.count }
     }
 
-    /// The label of the keyword that ends nearest the end of `folded` (ties: the longer keyword).
-    func nearestLabel(in folded: [UInt8]) -> ContextLabel? {
-        var bestEnd = -1
-        var bestLength = 0
-        var best: ContextLabel?
-        let n = folded.count
-        for entry in entries {
-            let k = entry.bytes
-            let m = k.count
-            guard m <= n else { continue }
-            var start = n - m
-            // Search from the right: the nearest occurrence of this keyword.
-            while start >= 0 {
-                let end = start + m
-                if end < bestEnd || (end == bestEnd && m <= bestLength) { break }
-                if folded[start] == k[0] && matches(k, in: folded, at: start)
-                    && (start == 0 || folded[start - 1] == 0x20)
-                    && (end == n || folded[end] == 0x20) {
-                    bestEnd = end
-                    bestLength = m
-                    best = entry.label
-                    break
+    init() {
+        var children = [Int32](repeating: -1, count: Self.alphabet)
+        var labels: [ContextLabel?] = [nil]
+        for label in ContextLabel.allCases {
+            for keyword in label.keywords {
+                var node = 0
+                for b in keyword.utf8.reversed() {
+                    guard let s = Self.symbol(b) else { continue }
+                    let slot = node * Self.alphabet + s
+                    if children[slot] < 0 {
+                        children[slot] = Int32(labels.count)
+                        labels.append(nil)
+                        children.append(contentsOf: repeatElement(-1, count: Self.alphabet))
+                    }
+                    node = Int(children[slot])
                 }
-                start -= 1
+                if labels[node] == nil { labels[node] = label }
             }
         }
-        return best
+        self.children = children
+        self.labels = labels
     }
 
-    @inline(__always) private func matches(_ k: [UInt8], in folded: [UInt8], at start: Int) -> Bool {
-        for j in 0..<k.count where folded[start + j] != k[j] { return false }
-        return true
+    /// The label of the keyword that ends nearest the end of `folded`; at the same end,
+    /// the longest keyword ("so dien thoai" over "dien thoai").
+    func nearestLabel(in folded: [UInt8], lastWordOnly: Bool = false) -> ContextLabel? {
+        var end = folded.count
+        while end > 0 {
+            if folded[end - 1] != 0x20 {
+                var node = 0
+                var j = end - 1
+                var found: ContextLabel?
+                while j >= 0, let s = Self.symbol(folded[j]) {
+                    let next = children[node * Self.alphabet + s]
+                    if next < 0 { break }
+                    node = Int(next)
+                    if let label = labels[node], j == 0 || folded[j - 1] == 0x20 { found = label }
+                    j -= 1
+                }
+                if let found { return found }
+                if lastWordOnly { return nil }
+                // Move to the previous word end.
+                while end > 0 && folded[end - 1] != 0x20 { end -= 1 }
+            }
+            end -= 1
+        }
+        return nil
     }
 }

@@ -44,9 +44,15 @@ enum ContextWindow {
         return VietnameseFolding.foldedASCII(text, lower..<end)
     }
 
+    /// When a full stop comes right before the number ("…chuyển khoản giúp em. 0905…"), the
+    /// words before it belong to the previous sentence, unless the last word is itself the
+    /// label ("Tel. 0905…", "ĐT. 0905…").
     static func nearestLabel(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> ContextLabel? {
         let folded = before(start, in: text)
         guard !folded.isEmpty else { return nil }
-        return ContextKeywordTable.shared.nearestLabel(in: folded)
+        var last = start
+        while last > 0 && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x0D) { last -= 1 }
+        let afterFullStop = last > 0 && [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(text[last - 1])
+        return ContextKeywordTable.shared.nearestLabel(in: folded, lastWordOnly: afterFullStop)
     }
 }

@@ -13,7 +13,8 @@ public struct NumberRun: Sendable {
     public internal(set) var digitEnd: [Int] = []
     /// Index into `digits` where each group begins (the first is 0).
     public internal(set) var groupStart: [Int] = []
-    /// The separator before each group (`0` before the first): a space, `.`, `-`, or `)`.
+    /// The separator before each group (`0` before the first): a space, `.`, `-`, `)`, or
+    /// `NumberRun.spacedPunctuation` for ` - ` / ` . `.
     public internal(set) var separator: [UInt8] = []
     /// The run began with `+` or `(+`.
     public internal(set) var hasPlus = false
@@ -26,6 +27,15 @@ public struct NumberRun: Sendable {
     public internal(set) var gluedAfter = false
 
     public var groupCount: Int { groupStart.count }
+
+    /// The separator recorded for ` - ` and ` . `: punctuation with spaces around it.
+    public static let spacedPunctuation = UInt8(ascii: "|")
+
+    /// Spaces, ` - ` and a closing parenthesis set numbers apart; a bare `.` or `-` ties the
+    /// digits on both sides into one figure (`1.250.000`, `0905-123-456`).
+    @inline(__always) public static func isLoose(_ separator: UInt8) -> Bool {
+        separator == 0x20 || separator == spacedPunctuation || separator == UInt8(ascii: ")")
+    }
 
     /// Digit index one past the end of group `g`.
     @inline(__always) public func groupEnd(_ g: Int) -> Int {

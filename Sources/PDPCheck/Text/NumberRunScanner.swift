@@ -87,7 +87,7 @@ enum NumberRunScanner {
                     // " - " and " . " read as one separator.
                     if b == 0x20 && k + 1 < n && (text[k] == UInt8(ascii: "-") || text[k] == UInt8(ascii: "."))
                         && text[k + 1] == 0x20 {
-                        sep = text[k]
+                        sep = NumberRun.spacedPunctuation
                         k += 2
                     }
                 } else if b == 0xC2 && k + 1 < n && text[k + 1] == 0xA0 {
