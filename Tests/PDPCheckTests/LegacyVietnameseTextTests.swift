@@ -278,5 +278,8 @@ import Testing
     let d1 = clock.measure { total += LegacyVietnameseText.decode(w, encoding: .windows1258).utf8.count }
     let d2 = clock.measure { total += LegacyVietnameseText.decode(t, encoding: .tcvn3).utf8.count }
     let d3 = clock.measure { for _ in 0..<100 { total += LegacyVietnameseText.guessEncoding(Array(w.prefix(65536))) == nil ? 0 : 1 } }
+    let ascii = [UInt8](repeating: 0x61, count: 10_000_000)
+    let d4 = clock.measure { total += LegacyVietnameseText.decode(ascii, encoding: .tcvn3).utf8.count }
+    print("ASCII", d4)
     print("BENCH", w.count, d1, t.count, d2, "guess x100 64K", d3, total)
 }

@@ -44,10 +44,10 @@ public struct NationalIDDetector: NumberRunDetector {
             "Giá 1.250.000.000đ",
         ])
 
-    public func inspect(_ run: NumberRun, in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch]) {
+    public func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch]) {
         var g = 0
         while g < run.groupCount {
-            if let (match, lastGroup) = identity(startingAt: g, in: run, text: text) {
+            if let (match, lastGroup) = identity(startingAt: g, in: run, context: context) {
                 matches.append(match)
                 g = lastGroup + 1
             } else {
@@ -56,7 +56,7 @@ public struct NationalIDDetector: NumberRunDetector {
         }
     }
 
-    func identity(startingAt g: Int, in run: NumberRun, text: UnsafeBufferPointer<UInt8>) -> (TextMatch, Int)? {
+    func identity(startingAt g: Int, in run: NumberRun, context: TextScanContext) -> (TextMatch, Int)? {
         if g == 0 && (run.gluedBefore || run.hasPlus) { return nil }
         if g > 0 && !NumberRun.isLoose(run.separator[g]) { return nil }
         let d0 = run.groupStart[g]
@@ -74,8 +74,8 @@ public struct NationalIDDetector: NumberRunDetector {
             if length == 9 && run.continues(after: k) && run.groupEnd(k + 1) - d0 <= 12 { continue }
             let start = run.matchStart(group: g)
             let end = run.matchEnd(group: k)
-            if LinkContext.isInsideLinkOrEmail(start, end, in: text) { return nil }
-            let label = ContextWindow.nearestLabel(before: start, in: text)
+            if LinkContext.isInsideLinkOrEmail(start, end, in: context.text) { return nil }
+            let label = context.label(before: start)
             guard let (ruleId, confidence) = judge(run, from: d0, length: length, label: label) else { continue }
             return (TextMatch(ruleId: ruleId, category: .nationalID, start: start, end: end,
                               confidence: confidence), k)

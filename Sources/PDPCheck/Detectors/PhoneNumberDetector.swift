@@ -55,10 +55,10 @@ public struct PhoneNumberDetector: NumberRunDetector {
             "STK 0905123456 MB Bank",
         ])
 
-    public func inspect(_ run: NumberRun, in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch]) {
+    public func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch]) {
         var g = 0
         while g < run.groupCount {
-            if let (match, lastGroup) = phone(startingAt: g, in: run, text: text) {
+            if let (match, lastGroup) = phone(startingAt: g, in: run, context: context) {
                 matches.append(match)
                 g = lastGroup + 1
             } else {
@@ -68,7 +68,7 @@ public struct PhoneNumberDetector: NumberRunDetector {
     }
 
     /// A phone number beginning exactly at group `g` and ending at a group edge.
-    func phone(startingAt g: Int, in run: NumberRun, text: UnsafeBufferPointer<UInt8>) -> (TextMatch, Int)? {
+    func phone(startingAt g: Int, in run: NumberRun, context: TextScanContext) -> (TextMatch, Int)? {
         guard let (match, lastGroup) = candidate(startingAt: g, in: run) else { return nil }
         // A slice of a longer number: `0905.123.456.789`, `1.0905.123.456`, `0905 123 456 789`.
         if g > 0 && !NumberRun.isLoose(run.separator[g]) { return nil }
@@ -79,9 +79,9 @@ public struct PhoneNumberDetector: NumberRunDetector {
                 return nil
             }
         }
-        if LinkContext.isInsideLinkOrEmail(match.start, match.end, in: text) { return nil }
+        if LinkContext.isInsideLinkOrEmail(match.start, match.end, in: context.text) { return nil }
         var m = match
-        switch ContextWindow.nearestLabel(before: m.start, in: text) {
+        switch context.label(before: m.start) {
         case .phone?: m.confidence = min(0.99, m.confidence + 0.07)
         case nil, .plate?: break
         default: m.confidence -= 0.45  // "STK", "mã đơn", "CCCD" name another kind of number

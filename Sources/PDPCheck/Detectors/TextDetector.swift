@@ -55,17 +55,37 @@ public struct DetectorDescription: Sendable {
 /// A detector over UTF-8 text. Built-in detectors are byte scanners: no Regex.
 public protocol TextDetector: Sendable {
     var description: DetectorDescription { get }
-    func detect(in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch])
+    func detect(in context: TextScanContext, into matches: inout [TextMatch])
+}
+
+extension TextDetector {
+    /// Convenience for tests and one-off use: a fresh context over `text`.
+    public func detect(in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch]) {
+        detect(in: TextScanContext(text), into: &matches)
+    }
 }
 
 /// A detector fed by the shared digit-run pass instead of scanning the text itself.
 public protocol NumberRunDetector: TextDetector {
-    func inspect(_ run: NumberRun, in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch])
+    func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch])
 }
 
 extension NumberRunDetector {
     /// Run alone (in tests, or outside an engine): do the digit-run pass for this detector only.
-    public func detect(in text: UnsafeBufferPointer<UInt8>, into matches: inout [TextMatch]) {
-        NumberRunScanner.scan(text) { run in inspect(run, in: text, into: &matches) }
+    public func detect(in context: TextScanContext, into matches: inout [TextMatch]) {
+        NumberRunScanner.scan(context.text) { run in inspect(run, in: context, into: &matches) }
+    }
+}
+
+/// A second-phase detector: it sees the identifiers found first, to tie a topic, a child's
+/// details or a name to an identifiable person ("bé Na, 9 tuổi", "anh Tuấn 0905… bị ung thư").
+public protocol RelationalTextDetector: TextDetector {
+    func detect(in context: TextScanContext, given primary: [TextMatch], into matches: inout [TextMatch])
+}
+
+extension RelationalTextDetector {
+    /// Run alone: the primary matches come from the standard engine's first phase.
+    public func detect(in context: TextScanContext, into matches: inout [TextMatch]) {
+        detect(in: context, given: TextDetectionEngine.standard.primaryMatches(in: context), into: &matches)
     }
 }

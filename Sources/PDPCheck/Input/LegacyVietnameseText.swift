@@ -64,26 +64,29 @@ enum LegacyVietnameseText {
     /// byte of the character it came from (a base letter composed with a following tone-mark byte
     /// maps, all bytes of it, to the base letter's byte), plus a final entry == bytes.count.
     static func decode(_ bytes: [UInt8], encoding: TextEncoding) -> TextPart {
-        let table: [UInt16]
         switch encoding {
-        case .windows1258: table = windows1258Table
-        case .tcvn3: table = tcvn3Table
+        case .windows1258: return decode(bytes, table: windows1258Table, pairs: windows1258Pairs)
+        case .tcvn3: return decode(bytes, table: tcvn3Table, pairs: tcvn3Pairs)
         case .utf8, .utf16LE, .utf16BE: return PlainTextReader.read(bytes, encoding: encoding)
         }
+    }
+
+    /// The single pass. `table` maps all 256 bytes to scalars. `pairs` (see `pairTable`) is the
+    /// fast path for the usual "letter byte + one tone-mark byte"; nil while building it.
+    static func decode(_ bytes: [UInt8], table: [UInt16], pairs: [UInt16]?) -> TextPart {
         let composition = composeTable
         let decomposition = decomposeTable
-        var out: [UInt8] = []
-        var map: [Int] = []
-        // Vietnamese letters are 2–3 UTF-8 bytes from one or two source bytes; ASCII is 1:1.
-        out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
-        map.reserveCapacity(bytes.count + bytes.count / 2 + 17)
-        // Scratch buffers for a base letter followed by tone marks, reused across the whole pass.
-        var marks: [Mark] = []
-        var sorted: [Mark] = []
-        var kept: [Mark] = []
-
-        table.withUnsafeBufferPointer { t in
+        return table.withUnsafeBufferPointer { t in
             bytes.withUnsafeBufferPointer { src in
+                var out: [UInt8] = []
+                var map: [Int] = []
+                // Vietnamese letters are 2–3 UTF-8 bytes from one or two source bytes; ASCII is 1:1.
+                out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
+                map.reserveCapacity(bytes.count + bytes.count / 2 + 17)
+                // Scratch buffers for a base letter followed by tone marks, reused across the pass.
+                var marks: [Mark] = []
+                var sorted: [Mark] = []
+                var kept: [Mark] = []
                 let n = src.count
                 var i = 0
                 while i < n {
@@ -95,6 +98,14 @@ enum LegacyVietnameseText {
                         if i >= n || !isToneMark(UInt32(t[Int(src[i])])) {
                             appendUTF8(scalar, offset: start, out: &out, map: &map)
                             continue
+                        }
+                        if let pairs, i + 1 >= n || !isToneMark(UInt32(t[Int(src[i + 1])])) {
+                            let composed = pairs[Int(src[start]) * 5 + Int(toneSlot(UInt32(t[Int(src[i])])))]
+                            if composed != 0 {
+                                appendUTF8(UInt32(composed), offset: start, out: &out, map: &map)
+                                i += 1
+                                continue
+                            }
                         }
                         starter = scalar
                     }
@@ -142,10 +153,10 @@ enum LegacyVietnameseText {
                         appendUTF8(mark.scalar, offset: monotonic ? mark.offset : lowest, out: &out, map: &map)
                     }
                 }
+                map.append(n)
+                return TextPart(utf8: out, sourceOffsets: map)
             }
         }
-        map.append(bytes.count)
-        return TextPart(utf8: out, sourceOffsets: map)
     }
 
     // MARK: - Byte tables
@@ -213,6 +224,27 @@ enum LegacyVietnameseText {
         for (byte, scalar) in tcvn3Low { table[Int(byte)] = scalar }
         return table
     }()
+
+    /// For each byte b and tone mark k (`toneSlot`), entry b * 5 + k is the single character NFC
+    /// makes of b followed by that mark, or 0 when it stays two characters (computed once with the
+    /// general path of `decode`, so both paths agree by construction).
+    static func pairTable(_ table: [UInt16]) -> [UInt16] {
+        var pairs = [UInt16](repeating: 0, count: 256 * 5)
+        let markBytes = (0..<256).filter { isToneMark(UInt32(table[$0])) }
+        for b in 0..<256 where !isToneMark(UInt32(table[b])) {
+            for m in markBytes {
+                let part = decode([UInt8(b), UInt8(m)], table: table, pairs: nil)
+                let scalars = String(decoding: part.utf8, as: UTF8.self).unicodeScalars
+                if scalars.count == 1, let only = scalars.first {
+                    pairs[b * 5 + Int(toneSlot(UInt32(table[m])))] = UInt16(only.value)
+                }
+            }
+        }
+        return pairs
+    }
+
+    static let windows1258Pairs: [UInt16] = pairTable(windows1258Table)
+    static let tcvn3Pairs: [UInt16] = pairTable(tcvn3Table)
 
     // MARK: - Canonical composition (NFC) for what these tables produce
 
@@ -325,6 +357,18 @@ enum LegacyVietnameseText {
     @inline(__always)
     static func isToneMark(_ scalar: UInt32) -> Bool {
         scalar &- 0x0300 < 0x30
+    }
+
+    /// 0…4 for U+0300, U+0301, U+0303, U+0309, U+0323.
+    @inline(__always)
+    static func toneSlot(_ mark: UInt32) -> UInt8 {
+        switch mark {
+        case 0x0300: return 0
+        case 0x0301: return 1
+        case 0x0303: return 2
+        case 0x0309: return 3
+        default: return 4
+        }
     }
 
     /// Canonical combining class of the marks that occur here (tone marks and the marks inside

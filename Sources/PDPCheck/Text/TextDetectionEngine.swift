@@ -1,36 +1,55 @@
-/// Runs text detectors over UTF-8 bytes: one shared digit-run pass feeds every number
-/// detector, the others scan on their own; overlapping matches are then resolved.
+/// Runs text detectors over UTF-8 bytes in two phases. First the identifiers: one shared
+/// digit-run pass feeds every number detector, other scanners run on their own. Then the
+/// relational detectors, which see those identifiers (a topic, a child's age or a name is
+/// personal data only when tied to a person). Overlaps are resolved last.
 public struct TextDetectionEngine: Sendable {
     public let detectors: [any TextDetector]
     private let numberDetectors: [any NumberRunDetector]
-    private let otherDetectors: [any TextDetector]
+    private let scanningDetectors: [any TextDetector]
+    private let relationalDetectors: [any RelationalTextDetector]
 
     public static let standard = TextDetectionEngine(detectors: BuiltinDetectors.text)
+
+    /// Primary matches below this confidence are not evidence for relational detectors.
+    public static let evidenceConfidence = 0.5
 
     public init(detectors: [any TextDetector]) {
         self.detectors = detectors
         numberDetectors = detectors.compactMap { $0 as? any NumberRunDetector }
-        otherDetectors = detectors.filter { !($0 is any NumberRunDetector) }
+        relationalDetectors = detectors.compactMap { $0 as? any RelationalTextDetector }
+        scanningDetectors = detectors.filter { !($0 is any NumberRunDetector) && !($0 is any RelationalTextDetector) }
     }
 
     public func detect(in text: UnsafeBufferPointer<UInt8>) -> [TextMatch] {
-        var matches: [TextMatch] = []
-        if !numberDetectors.isEmpty {
-            let detectors = numberDetectors
-            NumberRunScanner.scan(text) { run in
-                for detector in detectors { detector.inspect(run, in: text, into: &matches) }
-            }
-        }
-        for detector in otherDetectors { detector.detect(in: text, into: &matches) }
-        return Self.resolveOverlaps(matches)
+        let context = TextScanContext(text)
+        let primary = primaryMatches(in: context)
+        guard !relationalDetectors.isEmpty else { return primary }
+        let evidence = primary.filter { $0.confidence >= Self.evidenceConfidence }
+        var related: [TextMatch] = []
+        for detector in relationalDetectors { detector.detect(in: context, given: evidence, into: &related) }
+        return Self.resolveOverlaps(primary + related)
     }
 
     public func detect(in bytes: [UInt8]) -> [TextMatch] {
         bytes.withUnsafeBufferPointer { detect(in: $0) }
     }
 
-    /// Where two matches overlap, the more confident one stays (detector order breaks ties).
-    /// Number detectors emit in text order, so one sort and a sweep suffice.
+    /// The first phase alone, overlaps resolved.
+    public func primaryMatches(in context: TextScanContext) -> [TextMatch] {
+        var matches: [TextMatch] = []
+        if !numberDetectors.isEmpty {
+            let detectors = numberDetectors
+            NumberRunScanner.scan(context.text) { run in
+                for detector in detectors { detector.inspect(run, in: context, into: &matches) }
+            }
+        }
+        for detector in scanningDetectors { detector.detect(in: context, into: &matches) }
+        return Self.resolveOverlaps(matches)
+    }
+
+    /// Identifier values compete for the same bytes: where two overlap, the more confident one
+    /// stays (detector order breaks ties). Prose categories (an address, a health topic, a
+    /// name) may overlap anything and only compete with their own category.
     static func resolveOverlaps(_ matches: [TextMatch]) -> [TextMatch] {
         guard matches.count > 1 else { return matches }
         let ordered = matches.enumerated().sorted {
@@ -38,15 +57,35 @@ public struct TextDetectionEngine: Sendable {
         }
         var kept: [(match: TextMatch, order: Int)] = []
         kept.reserveCapacity(ordered.count)
+        // Index in `kept` of the last match of each competition class.
+        var lastOfClass: [String: Int] = [:]
         for (order, m) in ordered {
-            if let last = kept.last, last.match.end > m.start {
-                let better = m.confidence > last.match.confidence
-                    || (m.confidence == last.match.confidence && order < last.order)
-                if better { kept[kept.count - 1] = (m, order) }
+            let key = m.category.isIdentifierValue ? "identifier" : m.category.rawValue
+            if let index = lastOfClass[key], kept[index].match.end > m.start {
+                let current = kept[index]
+                let better = m.confidence > current.match.confidence
+                    || (m.confidence == current.match.confidence && order < current.order)
+                if better { kept[index] = (m, order) }
                 continue
             }
+            lastOfClass[key] = kept.count
             kept.append((m, order))
         }
-        return kept.map(\.match)
+        return kept.map(\.match).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+}
+
+extension Category {
+    /// Categories whose matches are one written value (a number, an address of mail, a plate):
+    /// two of them cannot both own the same bytes.
+    var isIdentifierValue: Bool {
+        switch self {
+        case .phoneNumber, .nationalID, .passportNumber, .driverLicense, .taxCode, .insuranceNumber,
+             .bankAccount, .paymentCard, .emailAddress, .licensePlate, .preciseLocation, .credentials,
+             .dateOfBirth:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -1,0 +1,30 @@
+/// Cue words that tie details to a person: honorifics, family words, child and school words,
+/// birth and age words, address words, credential words (reference/vn-personal-data.md §4.3).
+enum PersonalCueKeywords {
+    static let entries: [LexiconEntry] =
+        words(.credentialCue, ["mat khau", "pass", "password", "mk", "otp", "ma otp", "ten dang nhap", "username",
+                               "user", "ma pin", "pin", "tai khoan dang nhap", "login"])
+        + words(.childCue, ["be", "chau", "con gai", "con trai", "con toi", "con minh", "con em", "em be",
+                            "so sinh", "tre", "tre em", "hoc sinh", "hs", "thieu nhi", "be nha minh", "con"])
+        + words(.schoolCue, ["truong", "lop", "mam non", "mau giao", "tieu hoc", "thcs", "thpt", "trung hoc",
+                             "co giao chu nhiem", "co chu nhiem", "gvcn", "nha tre"])
+        + words(.ageCue, ["tuoi", "thang tuoi", "tuoi roi"])
+        + words(.birthCue, ["sinh", "ngay sinh", "sinh ngay", "sn", "ns", "sinh nam", "nam sinh", "dob",
+                            "date of birth", "sinh nhat", "born"])
+        + words(.addressCue, ["dia chi", "d c", "dc", "nha rieng", "nha o", "so nha", "nha so", "thuong tru",
+                              "tam tru", "noi o", "que quan", "nguyen quan", "dia chi giao hang", "ship den",
+                              "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai"])
+        + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
+                               "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
+                               "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",
+                               "kdt", "p", "q", "tx", "thi xa"])
+        + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
+                               "chia se vi tri", "google maps", "gps"])
+        + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai"])
+        + words(.honorific, ["anh", "chi", "em", "co", "chu", "bac", "ong", "ba", "ban", "be", "chau", "cu",
+                             "thay", "mr", "ms", "mrs"])
+
+    static func words(_ topic: Topic, _ list: [String]) -> [LexiconEntry] {
+        list.map { LexiconEntry($0, topic) }
+    }
+}

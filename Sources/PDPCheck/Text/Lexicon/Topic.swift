@@ -1,0 +1,52 @@
+/// What a lexicon keyword signals. Sensitive topics map to Decree 356 Art. 4 categories;
+/// the cues help relational detectors tie details to a person.
+public enum Topic: String, Sendable, CaseIterable {
+    case health, criminal, religion, politics, ethnicity, sexuality, privateLife
+    case credentialCue, childCue, schoolCue, ageCue, birthCue, addressCue, addressUnit
+    case locationCue, familyCue, honorific
+
+    /// The report category a sensitive topic is reported as.
+    public var sensitiveCategory: Category? {
+        switch self {
+        case .health: return .sensitiveHealth
+        case .criminal: return .sensitiveCriminal
+        case .religion: return .sensitiveReligion
+        case .politics: return .sensitivePolitics
+        case .ethnicity: return .sensitiveEthnicity
+        case .sexuality: return .sensitiveSexuality
+        case .privateLife: return .sensitivePrivateLife
+        default: return nil
+        }
+    }
+}
+
+/// One keyword of the lexicon, folded (lowercase ASCII, no diacritics, single spaces).
+public struct LexiconEntry: Sendable, Hashable {
+    public var keyword: String
+    public var topic: Topic
+    /// How strongly the word alone signals the topic: 1 for "nhiễm HIV", lower for
+    /// "bệnh viện", which news mentions without anyone's health being at stake.
+    public var weight: Double
+
+    public init(_ keyword: String, _ topic: Topic, weight: Double = 1) {
+        self.keyword = keyword
+        self.topic = topic
+        self.weight = weight
+    }
+}
+
+/// Every keyword table in one automaton, so the whole text is folded and matched once
+/// however many detectors read the hits.
+public struct TopicLexicon: Sendable {
+    public let entries: [LexiconEntry]
+    public let matcher: FoldedKeywordMatcher
+
+    public static let shared = TopicLexicon(entries: SensitiveTopicKeywords.entries + PersonalCueKeywords.entries)
+
+    public init(entries: [LexiconEntry]) {
+        self.entries = entries
+        matcher = FoldedKeywordMatcher(keywords: entries.map(\.keyword))
+    }
+
+    public func entry(_ hit: KeywordHit) -> LexiconEntry { entries[hit.entry] }
+}

@@ -1,0 +1,61 @@
+/// What detectors share while scanning one text: the bytes, and the shared passes, each
+/// computed at most once (context labels before a position, keyword hits over the whole text).
+/// Lives for one `detect` call on one thread; never stored or shared across tasks.
+public final class TextScanContext {
+    public let text: UnsafeBufferPointer<UInt8>
+    private var labels: [Int: ContextLabel?] = [:]
+    private var hits: [KeywordHit]?
+    private var mentions: [PersonMention]?
+
+    public init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+    }
+
+    /// The label of the nearest context keyword before `offset` ("SĐT", "STK", "CCCD"…).
+    public func label(before offset: Int) -> ContextLabel? {
+        if let cached = labels[offset] { return cached }
+        let label = ContextWindow.nearestLabel(before: offset, in: text)
+        labels[offset] = label
+        return label
+    }
+
+    /// Every lexicon keyword in the text, folded (with or without diacritics, NFC or NFD),
+    /// in the order their ends are reached (at the same end, longer keywords first).
+    /// Computed on first use.
+    public var keywordHits: [KeywordHit] {
+        if let hits { return hits }
+        let found = TopicLexicon.shared.matcher.hits(in: text)
+        hits = found
+        return found
+    }
+
+    /// Places that name a person ("anh Tuấn", "Nguyễn Văn Tuấn"), in text order. Computed on first use.
+    public var personMentions: [PersonMention] {
+        if let mentions { return mentions }
+        let found = PersonMentionScanner.mentions(in: text)
+        mentions = found
+        return found
+    }
+
+    /// The sentence (or line) around `offset`: bounded by `.`, `!`, `?` before a space or a
+    /// line break, or by a line break.
+    public func sentence(around offset: Int) -> Range<Int> {
+        var lo = min(max(0, offset), text.count)
+        while lo > 0 {
+            let b = text[lo - 1]
+            if b == 0x0A { break }
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && lo < text.count
+                && (text[lo] == 0x20 || text[lo] == 0x0A) { break }
+            lo -= 1
+        }
+        var hi = min(max(0, offset), text.count)
+        while hi < text.count {
+            let b = text[hi]
+            if b == 0x0A { break }
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"))
+                && (hi + 1 == text.count || text[hi + 1] == 0x20 || text[hi + 1] == 0x0A) { hi += 1; break }
+            hi += 1
+        }
+        return lo..<hi
+    }
+}
