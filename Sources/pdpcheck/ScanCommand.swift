@@ -70,7 +70,10 @@ struct ScanCommand: AsyncParsableCommand {
         let stdin = inputs.contains("-") ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : nil
         let scanner = Scanner(policy: .builtinDefault,
                               options: ScanOptions(jobs: jobs, showValues: showValues, language: language))
-        let report = await scanner.scan(paths: inputs, stdin: stdin)
+        // Progress only for a person watching: stderr is a terminal and the scan is not tiny.
+        let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+        let report = await scanner.scan(paths: inputs, stdin: stdin,
+                                        progress: showProgress ? ScanCommand.printProgress : nil)
 
         let bytes: [UInt8]
         switch format {
@@ -92,6 +95,12 @@ struct ScanCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(bytes))
         }
         throw ExitCode(exitStatus(for: report))
+    }
+
+    @Sendable static func printProgress(done: Int, total: Int) {
+        guard total >= 20, done % 10 == 0 || done == total else { return }
+        let line = done == total ? "\r\u{1B}[K" : "\r\(done)/\(total)"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     func exitStatus(for report: Report) -> Int32 {

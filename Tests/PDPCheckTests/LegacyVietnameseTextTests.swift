@@ -269,17 +269,3 @@ import Testing
         #expect(part.sourceOffsets == [0])
     }
 }
-@Test func zzBench() {
-    typealias S = LegacyVietnameseTextTests
-    let w = Array([[UInt8]](repeating: S.windows1258 + [0x0A], count: 100_000).joined())
-    let t = Array([[UInt8]](repeating: S.tcvn3 + [0x0A], count: 100_000).joined())
-    let clock = ContinuousClock()
-    var total = 0
-    let d1 = clock.measure { total += LegacyVietnameseText.decode(w, encoding: .windows1258).utf8.count }
-    let d2 = clock.measure { total += LegacyVietnameseText.decode(t, encoding: .tcvn3).utf8.count }
-    let d3 = clock.measure { for _ in 0..<100 { total += LegacyVietnameseText.guessEncoding(Array(w.prefix(65536))) == nil ? 0 : 1 } }
-    let ascii = [UInt8](repeating: 0x61, count: 10_000_000)
-    let d4 = clock.measure { total += LegacyVietnameseText.decode(ascii, encoding: .tcvn3).utf8.count }
-    print("ASCII", d4)
-    print("BENCH", w.count, d1, t.count, d2, "guess x100 64K", d3, total)
-}

@@ -16,13 +16,16 @@ public struct Scanner: Sendable {
         builder = FindingBuilder(policy: policy, language: options.language, showValues: options.showValues)
     }
 
+    /// Called after each input is scanned with (done, total).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// Walks `paths` (`-` is `stdin`) and scans everything found.
-    public func scan(paths: [String], stdin: [UInt8]? = nil) async -> Report {
+    public func scan(paths: [String], stdin: [UInt8]? = nil, progress: Progress? = nil) async -> Report {
         let items = Walker(limits: options.limits).enumerate(paths, stdin: stdin)
-        return await scan(items)
+        return await scan(items, progress: progress)
     }
 
-    public func scan(_ items: [InputItem]) async -> Report {
+    public func scan(_ items: [InputItem], progress: Progress? = nil) async -> Report {
         var results = [FileReport?](repeating: nil, count: items.count)
         await withTaskGroup(of: (Int, FileReport).self) { group in
             var next = 0
@@ -33,8 +36,11 @@ public struct Scanner: Sendable {
                 next += 1
             }
             while next < min(options.jobs, items.count) { submit() }
+            var done = 0
             for await (index, report) in group {
                 results[index] = report
+                done += 1
+                progress?(done, items.count)
                 if next < items.count { submit() }
             }
         }
