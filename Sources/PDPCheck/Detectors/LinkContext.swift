@@ -1,6 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Whether a span sits inside a URL or an e-mail address: digits there are part of an
 /// address (a product id, a profile id, a mailbox name), not a number written for people.
+/// Also the byte search the anchored scanners (e-mail, map links, coordinates) share.
 enum LinkContext {
+    /// The first `byte` at or after `from` (memchr: vectorised, so an anchor that is rare in
+    /// prose costs far less than a byte loop).
+    @inline(__always) static func find(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from >= 0, from < text.count, let base = text.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), text.count - from) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     static func isInsideLinkOrEmail(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         // The whitespace-delimited token around the span, bounded so a huge token costs little.
         var lo = start

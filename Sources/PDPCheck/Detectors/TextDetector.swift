@@ -52,7 +52,7 @@ public struct DetectorDescription: Sendable {
     }
 }
 
-/// A detector over UTF-8 text. Built-in detectors are byte scanners: no Regex.
+/// A detector over UTF-8 text. Built-in detectors are byte scanners, not pattern engines.
 public protocol TextDetector: Sendable {
     var description: DetectorDescription { get }
     func detect(in context: TextScanContext, into matches: inout [TextMatch])

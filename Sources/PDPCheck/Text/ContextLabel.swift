@@ -2,7 +2,7 @@
 /// nearest keyword with their own: "SĐT" before a number raises a phone's confidence,
 /// "STK" before it says the number is a bank account instead.
 public enum ContextLabel: String, Sendable, CaseIterable {
-    case phone, identity, oldIdentity, bank, tax, driverLicense, passport, insurance, order, plate
+    case phone, identity, oldIdentity, bank, card, tax, driverLicense, passport, insurance, order, plate
 
     /// Folded (lowercase ASCII, no diacritics) keywords, matched on word edges.
     /// Sources: reference/vn-personal-data.md §4.3.
@@ -19,20 +19,32 @@ public enum ContextLabel: String, Sendable, CaseIterable {
         case .oldIdentity:
             return ["cmnd", "cmt", "chung minh nhan dan", "chung minh thu", "so cm", "giay cmnd"]
         case .bank:
+            // Bank and e-wallet names come from BankNames (also used after a number).
             return ["stk", "so tai khoan", "so tk", "tai khoan", "tk", "chu tai khoan", "chu tk", "ctk",
-                    "ngan hang", "chuyen khoan", "ck", "nhan tien", "vietcombank", "vcb", "techcombank", "tcb",
-                    "mbbank", "mb bank", "mb", "bidv", "vietinbank", "ctg", "agribank", "acb", "vpbank", "tpbank",
-                    "sacombank", "stb", "vib", "hdbank", "shb", "ocb", "msb", "momo", "zalopay", "viettelpay",
-                    "account", "bank", "so the", "the atm"]
+                    "ngan hang", "chuyen khoan", "ck", "nhan tien", "account", "bank", "bank account",
+                    "account number", "tai khoan ngan hang", "tk ngan hang", "stk ngan hang",
+                    "vi dien tu"] + BankNames.names
+        case .card:
+            // Brand words ("Visa", "Mastercard", "CVV") are left to the card detector's own look
+            // around a candidate: "xin visa", "Master" name other things before a phone number.
+            return ["so the", "the atm", "so the atm", "the tin dung", "so the tin dung", "the ghi no",
+                    "the ngan hang", "so the ngan hang", "the visa", "the mastercard", "the master", "the jcb",
+                    "the napas", "the noi dia", "the quoc te", "credit card", "debit card", "card number",
+                    "so the visa", "so the mastercard"]
         case .tax:
-            return ["mst", "ma so thue", "ma so doanh nghiep", "msdn", "thue tncn", "ma so thue ca nhan"]
+            return ["mst", "ma so thue", "ma so doanh nghiep", "msdn", "thue tncn", "ma so thue ca nhan",
+                    "mst ca nhan", "ma so dn", "ma so thue doanh nghiep", "tax code", "tax id", "masothue"]
         case .driverLicense:
-            return ["gplx", "giay phep lai xe", "bang lai", "bang lai xe"]
+            return ["gplx", "giay phep lai xe", "bang lai", "bang lai xe", "so gplx", "so bang lai",
+                    "bang a1", "bang a2", "bang b1", "bang b2", "bang c", "hang a1", "hang a2", "hang b1",
+                    "hang b2", "driver license", "driver licence", "driving license", "driving licence"]
         case .passport:
-            return ["ho chieu", "passport", "so hc", "so ho chieu"]
+            return ["ho chieu", "passport", "hc", "so hc", "so ho chieu", "pp", "pp no", "passport no",
+                    "passport number", "so passport"]
         case .insurance:
             return ["bhxh", "bhyt", "the bhyt", "so bhxh", "ma so bhxh", "ma the bhyt", "so the bhyt", "vssid",
-                    "bao hiem xa hoi", "bao hiem y te", "so so bhxh"]
+                    "bao hiem xa hoi", "bao hiem y te", "so so bhxh", "ma bhxh", "ma the bhxh", "ma so bhyt",
+                    "so bhyt", "the bao hiem y te", "so so bao hiem xa hoi"]
         case .order:
             return ["ma don", "ma don hang", "don hang", "van don", "ma van don", "hoa don", "so hoa don", "ma sp",
                     "ma hang", "order", "tracking", "ma giao dich", "ma gd", "hd", "hd so", "ma tra cuu",

@@ -1,7 +1,29 @@
 /// A run of digits as people write numbers in posts: groups of digits joined by single
 /// separators (`0905.123.456`, `(+84) 905 123 456`, `028 3823 4567`). One shared pass finds
 /// every run; each number detector then reads the digits and group edges it needs.
+///
+/// Digits are folded from the ways posts write them to dodge filters (`folding` says which):
+/// full-width `０９０５`, keycap emoji `0️⃣9️⃣`, spelled words "không chín không năm…"
+/// (a spelled run is one group), and `O`/`o` for 0 and `l`/`I` for 1 next to real digits.
+/// Letter-digits are kept only when the run then reads as a phone number (the scanner checks
+/// `PhoneNumberDetector.hasPhoneReading`); otherwise the run is read as before, the letters
+/// ending it. So other detectors never see a letter-digit unless it makes a phone number, and
+/// can require real digits with `folding.isEmpty` or `isFolded(_:)`.
 public struct NumberRun: Sendable {
+    /// How some digits of a run were written.
+    public struct Folding: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// `０`–`９` (U+FF10–FF19).
+        public static let fullWidth = Folding(rawValue: 1)
+        /// `0️⃣` (digit, optional U+FE0F, U+20E3).
+        public static let keycap = Folding(rawValue: 2)
+        /// `O`/`o` for 0, `l`/`I` for 1, inside a run of real digits.
+        public static let letters = Folding(rawValue: 4)
+        /// Vietnamese digit words ("không chín không năm…"); the run is one group.
+        public static let spelled = Folding(rawValue: 8)
+    }
+
     /// Byte offset where the run begins: its first digit, or a leading `+` or `(`.
     public internal(set) var start = 0
     /// Byte offset just after the last digit.
@@ -25,6 +47,10 @@ public struct NumberRun: Sendable {
     /// A letter or digit touches the run's start (`DH12345678`) or end (`0905123456abc`).
     public internal(set) var gluedBefore = false
     public internal(set) var gluedAfter = false
+    /// Which folded forms occur in the run (empty: every digit is one ASCII digit).
+    public internal(set) var folding: Folding = []
+    /// Indices into `digits` of letter-digits (`O`, `o`, `l`, `I`), ascending.
+    public internal(set) var letterDigits: [Int] = []
 
     public var groupCount: Int { groupStart.count }
 
@@ -55,6 +81,25 @@ public struct NumberRun: Sendable {
         leadPosition = nil
         gluedBefore = false
         gluedAfter = false
+        folding = []
+        if !letterDigits.isEmpty { letterDigits.removeAll(keepingCapacity: true) }
+    }
+
+    /// Whether digit `i` was written as something other than one ASCII digit.
+    public func isFolded(_ i: Int) -> Bool {
+        guard !folding.isEmpty, i >= 0, i < digits.count else { return false }
+        return digitEnd[i] - digitStart[i] != 1 || letterDigits.contains(i)
+    }
+
+    /// Whether any of the digits `from..<to` is folded.
+    public func hasFoldedDigit(_ from: Int, _ to: Int) -> Bool {
+        guard !folding.isEmpty else { return false }
+        var i = max(0, from)
+        while i < min(to, digits.count) {
+            if isFolded(i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Digits `from..<to` as an integer (at most 18 digits).

@@ -39,8 +39,9 @@ public struct TextDetectionEngine: Sendable {
         var matches: [TextMatch] = []
         if !numberDetectors.isEmpty {
             let detectors = numberDetectors
+            // By index: iterating the existentials copies each one per run.
             NumberRunScanner.scan(context.text) { run in
-                for detector in detectors { detector.inspect(run, in: context, into: &matches) }
+                for i in detectors.indices { detectors[i].inspect(run, in: context, into: &matches) }
             }
         }
         for detector in scanningDetectors { detector.detect(in: context, into: &matches) }

@@ -4,6 +4,8 @@
 public final class TextScanContext {
     public let text: UnsafeBufferPointer<UInt8>
     private var labels: [Int: ContextLabel?] = [:]
+    private var lastOffset = -1
+    private var lastLabel: ContextLabel?
     private var hits: [KeywordHit]?
     private var mentions: [PersonMention]?
 
@@ -13,9 +15,18 @@ public final class TextScanContext {
 
     /// The label of the nearest context keyword before `offset` ("SĐT", "STK", "CCCD"…).
     public func label(before offset: Int) -> ContextLabel? {
-        if let cached = labels[offset] { return cached }
-        let label = ContextWindow.nearestLabel(before: offset, in: text)
-        labels[offset] = label
+        // Every number detector asks about the same run start in turn: a one-entry memo
+        // answers most calls before the dictionary.
+        if offset == lastOffset { return lastLabel }
+        let label: ContextLabel?
+        if let cached = labels[offset] {
+            label = cached
+        } else {
+            label = ContextWindow.nearestLabel(before: offset, in: text)
+            labels[offset] = label
+        }
+        lastOffset = offset
+        lastLabel = label
         return label
     }
 

@@ -3,26 +3,40 @@
 enum PersonalCueKeywords {
     static let entries: [LexiconEntry] =
         words(.credentialCue, ["mat khau", "pass", "password", "mk", "otp", "ma otp", "ten dang nhap", "username",
-                               "user", "ma pin", "pin", "tai khoan dang nhap", "login"])
+                               "user", "ma pin", "pin", "tai khoan dang nhap", "login", "passcode", "mat ma",
+                               "ma xac thuc", "ma bao mat", "user name", "id dang nhap", "api key", "apikey",
+                               "secret key", "access token", "token", "ma du phong", "cvv", "cvc", "cvv2", "ma cvv"])
         + words(.childCue, ["be", "chau", "con gai", "con trai", "con toi", "con minh", "con em", "em be",
-                            "so sinh", "tre", "tre em", "hoc sinh", "hs", "thieu nhi", "be nha minh", "con"])
+                            "so sinh", "tre", "tre em", "hoc sinh", "hs", "thieu nhi", "be nha minh", "con",
+                            "cu", "nhoc", "con be", "chau noi", "chau ngoai", "be nha em"])
         + words(.schoolCue, ["truong", "lop", "mam non", "mau giao", "tieu hoc", "thcs", "thpt", "trung hoc",
                              "co giao chu nhiem", "co chu nhiem", "gvcn", "nha tre"])
-        + words(.ageCue, ["tuoi", "thang tuoi", "tuoi roi"])
+        + words(.ageCue, ["tuoi", "thang tuoi", "tuoi roi", "tuoi ruoi"])
         + words(.birthCue, ["sinh", "ngay sinh", "sinh ngay", "sn", "ns", "sinh nam", "nam sinh", "dob",
-                            "date of birth", "sinh nhat", "born"])
+                            "date of birth", "sinh nhat", "born", "ngay thang nam sinh", "sinh vao", "sinh ra",
+                            "chao doi", "d o b", "ngay sn", "birthday"])
         + words(.addressCue, ["dia chi", "d c", "dc", "nha rieng", "nha o", "so nha", "nha so", "thuong tru",
                               "tam tru", "noi o", "que quan", "nguyen quan", "dia chi giao hang", "ship den",
-                              "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai"])
+                              "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai",
+                              "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o",
+                              "tu gia", "giao den", "giao hang den", "ship ve", "gui ve"])
         + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
                                "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
                                "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",
-                               "kdt", "p", "q", "tx", "thi xa"])
+                               "kdt", "p", "q", "tx", "thi xa", "kp", "tdp", "dac khu",
+                               "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei"])
         + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
                                "chia se vi tri", "google maps", "gps"])
         + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai"])
         + words(.honorific, ["anh", "chi", "em", "co", "chu", "bac", "ong", "ba", "ban", "be", "chau", "cu",
                              "thay", "mr", "ms", "mrs"])
+        + words(.photoCue, ["hinh", "hinh anh", "clip", "video", "tam anh", "buc anh", "tam hinh", "chup",
+                            "anh chup", "hinh chup", "photo", "selfie"])
+        + words(.newsCue, ["cho biet", "theo cao trang", "bi cao", "tand", "vksnd", "tam giu hinh su", "khoi to",
+                           "phong vien", "pv", "ttxvn", "co quan cong an", "co quan chuc nang", "doi tuong",
+                           "nghi pham", "tuyen phat", "xet xu", "phien toa", "so tham", "phuc tham",
+                           "theo thong tin tu", "nghe nhan", "le hoi", "dieu tra", "bat giu", "truy to",
+                           "cong an tinh", "cong an huyen", "cong an quan", "cong an thanh pho"])
 
     static func words(_ topic: Topic, _ list: [String]) -> [LexiconEntry] {
         list.map { LexiconEntry($0, topic) }

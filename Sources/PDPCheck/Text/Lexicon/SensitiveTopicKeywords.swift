@@ -1,58 +1,213 @@
 /// Keywords of the sensitive categories of Decree 356 Art. 4 (reference/vn-personal-data.md
-/// §4.4), folded. A keyword alone is never a finding: the sensitive-topic detector reports
-/// it only when the text ties it to an identifiable person.
+/// §1.3, §4.4), written with their diacritics. The shared automaton matches them folded
+/// (`entries`: lowercase ASCII, no diacritics), so "ung thư", "Ung Thư" and "ung thu" all hit;
+/// the sensitive-topic detector then checks the spelling where the text has marks, because
+/// folded Vietnamese collides all the time: "từ từ" is not "tự tử", "bị mất" is not "bí mật",
+/// "sản phẩm nhân viên" is not "phạm nhân", "gây" is not "gay".
+///
+/// A keyword alone is never a finding: the detector reports it only when the text ties it to an
+/// identifiable person. `weight` says how strongly the word alone signals the topic: 1 for
+/// "nhiễm HIV", less for words that neutral news and ads use all the time ("bệnh viện",
+/// "dân tộc", "bầu cử"); below 0.5 a keyword is never reported on its own. `plainWeight` is the
+/// weight where the text has no marks and the folded word is ambiguous ("tu tu", "dong tinh").
 enum SensitiveTopicKeywords {
-    static let entries: [LexiconEntry] = health + criminal + religion + politics + ethnicity + sexuality + privateLife
+    struct Keyword: Sendable {
+        var spelled: String
+        var topic: Topic
+        var weight: Double
+        var plainWeight: Double
+    }
 
-    static let health: [LexiconEntry] = [
-        "benh an", "ho so benh an", "chan doan", "nhap vien", "cap cuu", "dieu tri", "xet nghiem",
-        "duong tinh", "nhiem hiv", "hiv", "hiv aids", "aids", "ung thu", "ung thu mau", "hoa tri", "xa tri",
-        "tram cam", "roi loan lo au", "tam than", "benh tam than", "tu ky", "mang thai", "co bau", "pha thai",
-        "say thai", "vo sinh", "hiem muon", "giang mai", "benh lau", "viem gan b", "tieu duong", "tien su benh",
-        "khuyet tat", "tu tu", "dot quy", "suy than", "chay than", "chay than nhan tao", "ghep tang", "ghep than",
-        "u nao", "bach cau", "benh tim", "mo tim", "phau thuat", "liet nua nguoi", "tai bien", "benh hiem ngheo",
-        "lao phoi", "dong kinh", "benh nhan",
-    ].map { LexiconEntry($0, .health) } + [
-        LexiconEntry("benh vien", .health, weight: 0.4), LexiconEntry("benh", .health, weight: 0.3),
-        LexiconEntry("om", .health, weight: 0.3), LexiconEntry("thuoc", .health, weight: 0.2),
+    /// One entry per folded keyword and topic ("hóa trị" and "hoá trị" are one entry).
+    static let entries: [LexiconEntry] = {
+        var seen: Set<String> = []
+        var out: [LexiconEntry] = []
+        for k in keywords {
+            let f = folded(k.spelled)
+            guard seen.insert(k.topic.rawValue + ":" + f).inserted else { continue }
+            out.append(LexiconEntry(f, k.topic, weight: k.weight))
+        }
+        return out
+    }()
+
+    static let keywords: [Keyword] = health + criminal + religion + politics + ethnicity + sexuality + privateLife
+
+    /// The folded form the automaton matches: lowercase ASCII words, single spaces.
+    static func folded(_ spelled: String) -> String {
+        let bytes = Array(spelled.utf8).withUnsafeBufferPointer { VietnameseFolding.foldedASCII($0, 0..<$0.count) }
+        return String(decoding: bytes, as: UTF8.self).split(separator: " ").joined(separator: " ")
+    }
+
+    /// Keywords of one topic and weight; `ambiguous` ones count `plainWeight` when typed without marks.
+    static func group(_ topic: Topic, _ weight: Double, _ words: [String],
+                      ambiguous: [String: Double] = [:]) -> [Keyword] {
+        words.map { Keyword(spelled: $0, topic: topic, weight: weight, plainWeight: min(weight, ambiguous[$0] ?? weight)) }
+    }
+
+    /// Art. 4(d): health.
+    static let health: [Keyword] =
+        group(.health, 1, [
+            "bệnh án", "hồ sơ bệnh án", "dương tính", "nhiễm HIV",
+            "HIV", "AIDS", "HIV/AIDS", "ung thư", "ung thư máu", "ung thư gan", "ung thư phổi", "ung thư vú",
+            "ung thư dạ dày", "ung thư cổ tử cung", "ung thư vòm họng", "ung thư tuyến giáp", "ung thư xương",
+            "ung thư đại tràng", "ung thư tụy", "ung thư tuỵ", "hóa trị", "hoá trị", "xạ trị", "trầm cảm",
+            "trầm cảm sau sinh", "rối loạn lo âu", "rối loạn lưỡng cực", "tâm thần", "bệnh tâm thần",
+            "tâm thần phân liệt", "tự kỷ", "tự kỉ", "mang thai", "có thai", "có bầu", "mang bầu", "phá thai",
+            "phá bỏ thai", "sảy thai", "vô sinh", "hiếm muộn", "giang mai", "bệnh lậu", "sùi mào gà", "bệnh xã hội",
+            "viêm gan B", "viêm gan C", "tiểu đường", "đái tháo đường", "tiền sử bệnh", "khuyết tật", "tự tử",
+            "tự sát", "đột quỵ", "đột quỵ não", "suy thận", "chạy thận", "chạy thận nhân tạo", "ghép tạng",
+            "ghép thận", "ghép gan", "ghép tim", "u não", "bạch cầu", "bệnh tim", "tim bẩm sinh", "mổ tim",
+            "phẫu thuật", "liệt nửa người", "bại liệt", "bại não", "tai biến", "bệnh hiểm nghèo", "lao phổi",
+            "động kinh", "xơ gan", "suy tim", "di căn", "u ác", "u ác tính", "khối u", "u bướu", "bệnh ung bướu",
+            "thalassemia", "tan máu bẩm sinh", "hội chứng Down", "Alzheimer", "Parkinson", "chấn thương sọ não",
+            "hôn mê", "nguy kịch", "sống thực vật", "suy giảm miễn dịch", "bị bệnh", "mắc bệnh", "ốm nặng",
+            "bệnh nặng", "tự hại", "nghiện rượu", "rối loạn tâm thần", "nhiễm Covid", "mắc Covid", "tiểu phẫu",
+            "mổ ruột thừa", "sinh mổ", "sinh non", "truyền hóa chất", "truyền hoá chất", "ARV", "thuốc ARV",
+            "khoa tâm thần", "u lympho", "lymphoma", "Hodgkin", "ghép tủy", "ghép tuỷ", "tiền sản giật",
+            "u nguyên bào", "hen phế quản", "sa sút trí tuệ", "rối loạn phổ tự kỷ", "rạn xương", "bị gãy",
+            "nhồi máu cơ tim", "suy hô hấp", "chấn thương sọ não", "bệnh phổi", "tràn dịch", "xuất huyết não",
+            "bệnh Lao", "nhiễm trùng", "đái dầm",
+        ], ambiguous: [
+            "bị gãy": 0.8, "rạn xương": 0.6, "tràn dịch": 0.6,
+            "tự tử": 0.4, "tự sát": 0.6, "vô sinh": 0.5, "tâm thần": 0.6, "tự kỷ": 0.5, "tự kỉ": 0.5, "u não": 0.6,
+            "động kinh": 0.4, "ốm nặng": 0.5, "tự hại": 0.4, "di căn": 0.6, "hôn mê": 0.4, "dương tính": 0.5,
+            "tiền sử bệnh": 0.6, "sinh non": 0.5, "có thai": 0.6, "u ác": 0.5, "ghép tim": 0.5,
+            "ghép gan": 0.5, "bạch cầu": 0.7, "khối u": 0.6, "có bầu": 0.6, "bệnh tim": 0.6, "mổ tim": 0.5,
+        ])
+        + group(.health, 0.8, [
+            "chẩn đoán", "nhập viện", "nằm viện", "Covid", "F0", "sốt xuất huyết", "hen suyễn", "thấp khớp", "gút", "gout", "ADHD", "PTSD",
+            "bipolar", "ICU", "hồi sức", "đơn thuốc", "gãy chân", "gãy tay",
+            "gãy xương", "bỏng nặng", "tăng huyết áp", "cao huyết áp", "mổ mắt", "bệnh trĩ", "viêm phổi",
+            "nhiễm trùng máu", "thở máy", "hoại tử", "chấn thương", "gãy",
+        ], ambiguous: [
+            "gãy": 0.3, "chấn thương": 0.6,
+            "gút": 0.4, "gãy chân": 0.8, "gãy tay": 0.8, "gãy xương": 0.8, "bỏng nặng": 0.5, "mổ mắt": 0.4,
+            "thở máy": 0.3, "bệnh trĩ": 0.6, "hồi sức": 0.6, "nằm viện": 0.6,
+        ])
+        + group(.health, 0.75, ["âm tính"], ambiguous: ["âm tính": 0.4])
+        + group(.health, 0.7, ["dị ứng"])
+        + group(.health, 0.6, ["xét nghiệm", "khám bệnh", "tái khám", "bị ốm", "ốm đau", "siêu âm", "điều trị", "cấp cứu",
+                               "bệnh nhân", "vào viện", "xuất viện"],
+                ambiguous: ["bị ốm": 0.4, "ốm đau": 0.5])
+        + group(.health, 0.3, ["bệnh viện", "viện phí"])
+
+    /// Art. 4(g): crimes and violations of the law.
+    static let criminal: [Keyword] =
+        group(.criminal, 1, [
+            "tiền án", "tiền sự", "tiền án tiền sự", "lý lịch tư pháp", "lí lịch tư pháp", "phiếu lý lịch tư pháp",
+            "bị can", "bị cáo", "phạm nhân", "can phạm", "án tù", "tù giam", "án treo", "tù treo", "đi tù", "ra tù",
+            "vào tù", "ngồi tù", "ở tù", "phạt tù", "bị phạt tù", "tạm giam", "bị tạm giữ", "tạm giữ hình sự",
+            "khởi tố",
+            "bị khởi tố", "bị bắt", "bắt giam", "bị bắt giam", "truy nã", "lệnh truy nã", "đang bị truy nã",
+            "kết án", "bản án", "nghiện ma túy", "nghiện ma tuý", "sử dụng ma túy", "chơi ma túy", "buôn bán ma túy",
+            "lừa đảo chiếm đoạt", "vượt ngục", "có án", "hiếp dâm", "mại dâm", "bán dâm", "mua dâm",
+            "xâm hại tình dục", "giết người", "đâm chết người", "cai nghiện", "trại cai nghiện", "án tù treo",
+            "đang chấp hành án",
+        ], ambiguous: [
+            "tiền án": 0.4, "tiền sự": 0.4, "bị can": 0.6, "bị cáo": 0.5, "phạm nhân": 0.5, "án tù": 0.5,
+            "tù giam": 0.6, "tù treo": 0.6, "đi tù": 0.4, "ra tù": 0.5, "vào tù": 0.5, "ngồi tù": 0.6, "ở tù": 0.4,
+            "phạt tù": 0.5, "bị phạt tù": 0.6, "bản án": 0.4, "có án": 0.4, "bán dâm": 0.5,
+            "mua dâm": 0.3, "bị bắt": 0.6, "bị tạm giữ": 0.6, "can phạm": 0.5, "kết án": 0.6,
+        ])
+        + group(.criminal, 0.8, [
+            "tạm giữ", "tàng trữ", "trộm cắp", "ăn trộm", "ăn cắp", "cướp giật", "cướp", "đánh bạc", "cờ bạc", "gái gọi",
+            "dâm ô", "vi phạm pháp luật",
+        ], ambiguous: ["ăn cắp": 0.6, "cướp": 0.5, "cờ bạc": 0.5, "dâm ô": 0.5])
+        + group(.criminal, 0.45, ["trại giam"])
+        + group(.criminal, 0.6, ["phạt hành chính", "biên bản vi phạm", "ma túy", "ma tuý", "tội phạm", "tệ nạn",
+                                 "bị xử phạt", "hình sự"])
+
+    /// Art. 4(b): religion and belief.
+    static let religion: [Keyword] =
+        group(.religion, 1, [
+            "theo đạo", "theo đạo Phật", "theo đạo Thiên Chúa", "theo đạo Tin Lành", "theo đạo Hồi", "Phật tử",
+            "quy y", "xuất gia", "đi tu", "Thiên Chúa giáo", "đạo Thiên Chúa", "đạo Công giáo", "Hồi giáo", "đạo Hồi",
+            "đạo Cao Đài", "Phật giáo Hòa Hảo", "đạo Hòa Hảo", "Bà La Môn", "Bà-la-môn", "đạo Bà La Môn", "vô thần",
+            "bỏ đạo", "con chiên", "tín đồ", "người Công giáo", "đạo Tin Lành", "đạo Mẫu", "rửa tội", "tên thánh",
+            "Nhân Chứng Giê-hô-va", "Mặc Môn", "cải đạo", "đổi đạo", "pháp danh", "an nghỉ trong Chúa",
+            "về nhà Cha", "Bí tích Rửa tội", "Bí tích", "rước lễ lần đầu", "thêm sức", "lễ quy y",
+        ], ambiguous: [
+            "Phật tử": 0.5, "đi tu": 0.4, "Hồi giáo": 0.5, "đạo Hồi": 0.5, "vô thần": 0.5, "bỏ đạo": 0.5,
+            "con chiên": 0.5, "tín đồ": 0.6, "tên thánh": 0.4, "cải đạo": 0.4, "đổi đạo": 0.3, "quy y": 0.6,
+        ])
+        + group(.religion, 0.8, ["đạo Phật", "Phật giáo", "Công giáo", "Cao Đài", "Hòa Hảo", "tụng kinh",
+                                 "ăn chay trường"],
+                ambiguous: ["Cao Đài": 0.5, "Hòa Hảo": 0.5])
+        + group(.religion, 0.7, ["tôn giáo", "tín ngưỡng", "Tin Lành", "đi lễ", "đi chùa", "lễ Phật", "ni cô"],
+                ambiguous: ["đi lễ": 0.5, "đi chùa": 0.5, "ni cô": 0.5])
+        + group(.religion, 0.6, ["giáo dân"])
+        + group(.religion, 0.4, ["giáo xứ", "linh mục", "nhà thờ", "sư thầy", "nhà chùa"])
+
+    /// Art. 4(b): political views.
+    static let politics: [Keyword] =
+        group(.politics, 1, [
+            "quan điểm chính trị", "chính kiến", "bất đồng chính kiến", "kết nạp Đảng", "khuynh hướng chính trị",
+            "nhà hoạt động dân chủ", "Việt Tân", "chống phá nhà nước", "chống Đảng", "tuyên truyền chống phá",
+            "tù nhân lương tâm", "đảng viên Đảng Cộng sản", "khai trừ khỏi Đảng", "khai trừ Đảng", "tuổi Đảng",
+            "huy hiệu Đảng", "ra khỏi Đảng", "phê phán chính quyền", "chỉ trích chính quyền", "thẻ đảng viên",
+        ], ambiguous: ["chống Đảng": 0.3, "tuổi Đảng": 0.5, "ra khỏi Đảng": 0.5])
+        + group(.politics, 0.9, ["đảng viên", "vào Đảng", "phản động", "ủng hộ Đảng", "sinh hoạt Đảng", "người của Đảng"],
+                ambiguous: ["đảng viên": 0.6, "vào Đảng": 0.6, "phản động": 0.6, "ủng hộ Đảng": 0.5])
+        + group(.politics, 0.7, ["đảng phái", "tổ chức chính trị", "biểu tình"],
+                ambiguous: ["đảng phái": 0.3, "biểu tình": 0.6])
+        + group(.politics, 0.7, ["kết nạp"])
+        + group(.politics, 0.5, ["ứng cử", "đoàn viên"])
+        + group(.politics, 0.3, ["chính trị", "bầu cử", "dân chủ", "nhân quyền", "Đảng Cộng sản"])
+
+    /// Art. 4(a): racial or ethnic origin. Ethnic groups of Vietnam, as "người …" and "dân tộc …".
+    static let peoples: [String] = [
+        "Kinh", "Hoa", "Tày", "Thái", "Mường", "Khmer", "Khơ-me", "Mông", "H'Mông", "Hmông", "Nùng", "Dao",
+        "Gia Rai", "Jrai", "Jarai", "Ê Đê", "Êđê", "Ba Na", "Bahnar", "Chăm", "Xơ Đăng", "Cơ Ho", "K'Ho", "M'Nông",
+        "Mnông", "Sán Dìu", "Sán Chay", "Giẻ Triêng", "Ra Glai", "Raglai", "Chu Ru", "Tà Ôi", "Vân Kiều", "Pa Cô",
+        "Cơ Tu", "Hà Nhì", "Xinh Mun", "Brâu", "Rơ Măm", "Hrê", "Xtiêng", "Chơ Ro", "Pà Thẻn", "Pa Dí", "Giáy",
+        "Lô Lô", "La Chí", "Cống", "Si La", "Bố Y", "Lào", "Lự", "Ngái", "Ơ Đu", "Mạ", "Chứt", "Kháng", "Mảng",
     ]
+    static let ethnicity: [Keyword] =
+        group(.ethnicity, 1, peoples.map { "người " + $0 } + peoples.map { "dân tộc " + $0 }
+              + ["gốc Hoa", "đồng bào dân tộc thiểu số", "người dân tộc thiểu số", "người dân tộc"],
+              ambiguous: ["người Tày": 0.3, "người Dao": 0.5, "người Chăm": 0.4, "người Mông": 0.4, "người Thái": 0.5,
+                          "người Hoa": 0.6, "người Kinh": 0.5, "dân tộc Tày": 0.5, "người Nùng": 0.6,
+                          "người Mường": 0.6, "người Hrê": 0.5])
+        + group(.ethnicity, 0.8, ["dân tộc thiểu số", "sắc tộc", "chủng tộc", "con lai", "lai Tây"],
+                ambiguous: ["con lai": 0.3, "lai Tây": 0.4])
+        + group(.ethnicity, 0.35, ["dân tộc"])
 
-    static let criminal: [LexiconEntry] = [
-        "tien an", "tien su", "ly lich tu phap", "bi can", "bi cao", "pham nhan", "can pham", "an tu", "tu giam",
-        "di tu", "ra tu", "trai giam", "tam giam", "khoi to", "bi bat", "truy na", "ket an", "ban an",
-        "phat hanh chinh", "bien ban vi pham", "cai nghien", "nghien ma tuy", "ma tuy", "lua dao chiem doat",
-        "tam giu", "di cai", "an treo",
-    ].map { LexiconEntry($0, .criminal) }
+    /// Art. 4(e): sex life and sexual orientation.
+    static let sexuality: [Keyword] =
+        group(.sexuality, 1, [
+            "xu hướng tính dục", "xu hướng tình dục", "xu hướng tính dục đồng giới", "đồng tính", "đồng tính nam",
+            "đồng tính nữ", "đồng tính luyến ái", "lesbian", "song tính", "bisexual", "chuyển giới",
+            "người chuyển giới", "chuyển đổi giới tính", "phẫu thuật chuyển giới", "xác định lại giới tính",
+            "công khai giới tính", "đời sống tình dục", "bê đê", "pê đê", "bóng lộ", "bóng kín", "transgender",
+            "yêu người cùng giới", "yêu đồng giới", "quan hệ đồng giới", "đồng giới", "kết hôn đồng giới",
+        ], ambiguous: [
+            "đồng tính": 0.4, "đồng tính nam": 0.5, "đồng tính nữ": 0.5, "song tính": 0.5, "bê đê": 0.5,
+            "pê đê": 0.5, "bóng lộ": 0.4, "bóng kín": 0.4,
+        ])
+        + group(.sexuality, 0.9, ["gay", "quan hệ tình dục", "les", "queer", "come out", "comeout"],
+                ambiguous: ["gay": 0.25, "les": 0.5])
+        + group(.sexuality, 0.7, ["LGBT", "LGBTQ", "bản dạng giới", "tomboy", "tom boy"])
+        + group(.sexuality, 0.45, continuing)
 
-    static let religion: [LexiconEntry] = [
-        "ton giao", "tin nguong", "theo dao", "dao phat", "phat giao", "phat tu", "quy y", "xuat gia", "cong giao",
-        "thien chua giao", "tin lanh", "hoi giao", "cao dai", "hoa hao", "ba la mon", "di le", "giao xu",
-        "linh muc", "vo than", "bo dao", "theo dao thien chua", "con chien",
-    ].map { LexiconEntry($0, .religion) } + [LexiconEntry("nha tho", .religion, weight: 0.4),
-                                            LexiconEntry("chua", .religion, weight: 0.2)]
+    /// Keywords that count only where a finding of their topic was just reported about someone:
+    /// "…mình là người đồng tính. Mình và anh Huy đã yêu nhau 5 năm".
+    static let continuing = ["yêu nhau", "bạn đời", "hẹn hò"]
 
-    static let politics: [LexiconEntry] = [
-        "quan diem chinh tri", "chinh kien", "bat dong chinh kien", "dang vien", "ket nap dang", "vao dang",
-        "dang phai", "phan dong", "bieu tinh", "ung cu", "to chuc chinh tri", "khuynh huong chinh tri",
-        "ung ho dang", "nha hoat dong dan chu",
-    ].map { LexiconEntry($0, .politics) }
-
-    static let ethnicity: [LexiconEntry] = [
-        "dan toc thieu so", "sac toc", "chung toc", "nguoi kinh", "nguoi hoa", "nguoi tay", "nguoi thai",
-        "nguoi muong", "nguoi khmer", "nguoi mong", "nguoi h mong", "nguoi hmong", "nguoi nung", "nguoi dao",
-        "nguoi gia rai", "nguoi jrai", "nguoi e de", "nguoi ba na", "nguoi cham", "nguoi xo dang", "con lai",
-        "goc hoa", "dan toc",
-    ].map { LexiconEntry($0, .ethnicity) }
-
-    static let sexuality: [LexiconEntry] = [
-        "xu huong tinh duc", "xu huong tinh duc", "dong tinh", "dong tinh nam", "dong tinh nu", "gay", "les",
-        "lesbian", "song tinh", "bisexual", "chuyen gioi", "nguoi chuyen gioi", "lgbt", "lgbtq", "ban dang gioi",
-        "cong khai gioi tinh", "come out", "doi song tinh duc", "quan he tinh duc", "be de",
-    ].map { LexiconEntry($0, .sexuality) }
-
-    static let privateLife: [LexiconEntry] = [
-        "bi mat", "doi tu", "chuyen rieng", "boc phot", "phot", "lo clip", "clip nong", "anh nong",
-        "tin nhan rieng", "chup man hinh tin nhan", "ngoai tinh", "no nan", "vo no", "ly hon", "ly di",
-        "con rieng", "cam sung", "giat chong", "tieu tam", "no xau",
-    ].map { LexiconEntry($0, .privateLife) }
+    /// Art. 4(c): private life, personal and family secrets.
+    static let privateLife: [Keyword] =
+        group(.privateLife, 1, [
+            "bí mật cá nhân", "bí mật gia đình", "lộ clip", "clip nóng", "ảnh nóng", "clip sex", "ảnh nude",
+            "ảnh khỏa thân", "ảnh khoả thân", "ngoại tình", "cắm sừng", "giật chồng", "giật vợ", "tiểu tam",
+            "con ngoài giá thú", "ngoài giá thú", "bồ nhí", "bạo lực gia đình", "sugar baby", "sugar daddy",
+        ], ambiguous: ["lộ clip": 0.7, "ảnh nóng": 0.5, "giật vợ": 0.6, "bồ nhí": 0.6])
+        + group(.privateLife, 0.9, ["đời tư", "vỡ nợ", "nợ xấu", "quỵt nợ"],
+                ambiguous: ["đời tư": 0.6, "vỡ nợ": 0.4, "nợ xấu": 0.4, "quỵt nợ": 0.6])
+        + group(.privateLife, 0.8, [
+            "nợ nần", "ly hôn", "ly dị", "li hôn", "li dị", "ly thân", "con riêng", "chuyện riêng tư",
+            "tin nhắn riêng", "có bồ", "làm lẽ", "vợ bé", "phá sản", "bị bỏ rơi", "chồng bỏ đi", "vợ bỏ đi",
+            "mẹ bỏ đi", "bố bỏ đi", "ba bỏ đi", "bỏ nhà đi", "nợ chây ì", "quỵt tiền",
+        ], ambiguous: ["ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6])
+        + group(.privateLife, 0.6, ["chuyện riêng", "đời sống riêng tư", "chụp màn hình tin nhắn", "con nợ", "xiết nợ"],
+                ambiguous: ["chuyện riêng": 0.4, "con nợ": 0.4])
+        + group(.privateLife, 0.45, ["bóc phốt", "bí mật", "phốt", "nợ"])
 }

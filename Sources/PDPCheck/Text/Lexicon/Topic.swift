@@ -4,6 +4,11 @@ public enum Topic: String, Sendable, CaseIterable {
     case health, criminal, religion, politics, ethnicity, sexuality, privateLife
     case credentialCue, childCue, schoolCue, ageCue, birthCue, addressCue, addressUnit
     case locationCue, familyCue, honorific
+    /// Photos and videos ("hình", "clip"): with a named child, a photo is the child's data.
+    case photoCue
+    /// The wording of news reports and court or police statements ("cho biết", "bị cáo",
+    /// "tạm giữ hình sự"): ages and birth years there republish what is already public.
+    case newsCue
 
     /// The report category a sensitive topic is reported as.
     public var sensitiveCategory: Category? {

@@ -1,0 +1,500 @@
+import Foundation
+
+/// Dates of birth written in prose: a date or a year right after a birth word ("sinh ngày
+/// 12/05/1990", "SN 1995", "năm sinh: 1987", "DOB 12.05.1990"), a year in brackets right after
+/// a name ("Trần Thu Hà (1988)"), a "Ngày sinh" column of a table, and an adult's age next to
+/// their name ("anh Tuấn, 35 tuổi"), which gives the birth year away. Children's ages are
+/// left to the child-data detector. "sinh viên", "vệ sinh", "phát sinh", "sinh hoạt" are not
+/// births; event dates, deadlines, prices and times have no birth word before them.
+public struct DateOfBirthDetector: TextDetector {
+    let parser: BirthValueParser
+
+    public init(currentYear: Int = CalendarYear.current) {
+        parser = BirthValueParser(currentYear: currentYear)
+    }
+
+    public var description: DetectorDescription { Self.about }
+
+    static let about = DetectorDescription(
+        id: "vn.dob",
+        category: .dateOfBirth,
+        ruleIds: ["vn.dob.date", "vn.dob.year", "vn.dob.age"],
+        summary: "Dates and years of birth after a birth word (sinh, ngày sinh, NS, SN, năm sinh, DOB…), a year in brackets after a name, a \"Ngày sinh\" table column, and an adult's age next to their name.",
+        triggeringExamples: [
+            "Ngày sinh: ⟦12/05/1990⟧",
+            "Họ tên: Lại Văn Trọng, sinh năm ⟦1991⟧, quê Nam Định",
+            "Tôi là Bùi Văn Thắng, sinh năm ⟦1962⟧, ở tổ 7 phường Quang Trung.",
+            "Chị Lan sinh ngày ⟦12 tháng 5 năm 1990⟧ tại Huế",
+            "NS ⟦12-05-1990⟧, quê Nghệ An",
+            "DOB: ⟦12.05.1990⟧",
+            "Nguyễn Văn Tuấn (SN ⟦1995⟧) đang bị truy tìm",
+            "anh Phạm Minh Khôi, sinh ⟦12/5/90⟧",
+            "Ngày sinh của bé là ⟦3 tháng 8, 2016⟧ nha",
+            "sinh năm ⟦95⟧, quê Thanh Hóa",
+            "Chị Trần Thu Hà (⟦1988⟧) đang tìm việc làm",
+            "anh Hoàng Văn Tâm, ⟦35 tuổi⟧, ngụ tại xã Hòa Phú",
+            DetectorExample("Ong Tran Van Duc (⟦74 tuoi⟧), nha o thon 3", note: "typed without diacritics"),
+            "Chị Đoàn Thị Kim Oanh năm nay ⟦31 tuổi⟧.",
+            "sinh tháng ⟦5/1990⟧ ở Vinh",
+            DetectorExample("Năm sinh:\n⟦1987⟧", note: "a label on its own line names the value below"),
+            DetectorExample("ngay sinh ⟦12/05/1990⟧, sdt 0905123456", note: "no diacritics"),
+            DetectorExample("Ngày sinh: ⟦20/10⟧", note: "day and month only, after a strong label"),
+            DetectorExample("sinh vào ngày ⟦07/11/2001⟧", note: "connector words between cue and date"),
+            DetectorExample("STT | Họ tên | Ngày sinh | Số CCCD\n1 | Hà Thị Mỹ Duyên | ⟦14/03/2008⟧ | 048308572914\n2 | Phan Quốc Bảo | ⟦02/09/2008⟧ | 048208113657",
+                            note: "the Ngày sinh column of a table"),
+            DetectorExample("Date of birth: ⟦05/23/1991⟧", note: "month-first order"),
+            "Mừng sinh nhật bạn Lan, sinh nhật: ⟦12/05/1999⟧",
+            DetectorExample("Ông đã an nghỉ lúc 14h20 ngày 08/12/2025, hưởng thọ ⟦77 tuổi⟧.", note: "an obituary's age"),
+            DetectorExample("ba mẹ tôi (ngoài ⟦70 tuổi⟧) đi khám về", note: "the poster's parents"),
+            DetectorExample("1. Trần Hữu Nghĩa (⟦1996⟧) – GPLX hạng B2", note: "a year in brackets after a full name"),
+        ],
+        nonTriggeringExamples: [
+            "Sự kiện diễn ra ngày 12/05/2025 tại Nhà văn hóa phường.",
+            "Hạn nộp hồ sơ: 15/12/2025, phỏng vấn lúc 8:30",
+            "Ưu tiên sinh viên năm 2, làm ca 18:30 – 22:00",
+            "Chi phí sinh hoạt 1.500.000đ/tháng, cọc 2 tháng",
+            "Vệ sinh máy lạnh 250k, hẹn 12/5 qua làm",
+            "Chi phí phát sinh năm 2025 gồm 3 khoản",
+            "Giá chỉ 1990k, năm 2025 doanh thu tăng 20%",
+            "Mừng sinh nhật shop 5 năm, giảm 20% từ 12/5 đến 20/5",
+            "Mừng sinh nhật ngày 12/05/2025 tại nhà hàng",
+            "Học sinh năm nay đạt 92%, tăng so với năm 2024",
+            "Gia đình sinh sống tại Đà Nẵng từ năm 2010",
+            "Ứng viên sinh năm 1990-1995 được ưu tiên",
+            "Tuyển nam/nữ 18 – 40 tuổi, lương 8 triệu",
+            "Anh Tuấn làm nghề đã 20 năm",
+            DetectorExample("Bé Na năm nay 9 tuổi", note: "a child's age belongs to child_data"),
+            DetectorExample("SN 12 ngõ 34 phố Huế", note: "SN = số nhà, a house number"),
+            "Ngày sinh và số CCCD xem trong ảnh",
+            "41% người được hỏi dùng ngày sinh làm mật khẩu, 23% dùng số điện thoại.",
+            "Lễ Giáng sinh năm 2025 tổ chức ở nhà thờ",
+            "Phim Mắt Biếc (2019) rất hay",
+            "Happy SN 25 tuổi nha",
+            "Trẻ em từ đủ 7 tuổi, người từ 18 tuổi trở lên",
+            "Sinh viên khóa 2021 đến nhận bằng ngày 12/05/2025",
+            "Giấy khai sinh năm 2015 bị mất",
+            "Sinh nhật bé vào thứ 7, 20h tại nhà",
+            "nam sinh 16 tuổi đạt giải nhất",
+            "Số nhà 1990 đường Lê Lợi",
+            "Tổ chức sinh nhật lần thứ 10 vào 12/05",
+            DetectorExample("SN: 25 Lý Thường Kiệt, Hoàn Kiếm", note: "SN = số nhà before a street"),
+            "Hội sinh viên tổ chức ngày 20/11/2025 tại hội trường",
+            "Cắt tóc gội đầu dưỡng sinh ngày 17.3.2019, giá 80k",
+            DetectorExample("Ngày 27/11/2025, Công an huyện Diên Khánh cho biết đã tạm giữ hình sự Đỗ Văn Lực (SN 1996, trú xã Diên Phú).",
+                            note: "a news report"),
+            DetectorExample("Đối tượng: trẻ 6 tuổi (sinh năm 2020) có nơi thường trú trên địa bàn phường.", note: "a rule for anyone"),
+            DetectorExample("Quán ngon ở Hà Nội (2019) vẫn đông khách", note: "two capitalised words are often a place"),
+            "Hotline dưỡng sinh: 1900 4014",
+        ])
+
+    private enum Cue: UInt8 {
+        case none
+        /// "sinh": the value must follow at once ("sinh 1990", "sinh năm 1990", "sinh ngày …").
+        case bare
+        /// "sinh vào", "sinh ra", "chào đời", "born".
+        case strict
+        /// "ngày sinh", "sinh ngày", "DOB": a date may come a few words later.
+        case dateLabel
+        /// "năm sinh", "sinh năm", "SN", "NS": a year (2-digit too) or a date.
+        case yearLabel
+        /// "sinh nhật": a full date, or a day and month (weak).
+        case birthday
+        /// "tuổi".
+        case age
+        /// Wording of news reports.
+        case news
+    }
+
+    /// The role of each lexicon entry for this detector, by entry index.
+    private static let cues: [Cue] = TopicLexicon.shared.entries.map { entry in
+        switch entry.topic {
+        case .birthCue:
+            switch entry.keyword {
+            case "sinh": return .bare
+            case "sinh vao", "sinh ra", "chao doi", "born": return .strict
+            case "sinh nam", "nam sinh", "sn", "ns": return .yearLabel
+            case "sinh nhat", "birthday": return .birthday
+            default: return .dateLabel
+            }
+        case .ageCue:
+            return entry.keyword == "tuoi" ? .age : .none
+        case .newsCue:
+            return .news
+        default:
+            return .none
+        }
+    }
+
+    /// Words before "sinh" that make another word of it: "học sinh", "vệ sinh", "phát sinh"…
+    static let falseFriendsBeforeSinh: Set<FoldedKey> = FoldedKey.set([
+        "hoc", "ve", "phat", "hy", "thi", "giang", "khai", "tai", "hoi", "ky", "san", "nay", "cuu", "vi", "an",
+        "dan", "chung", "phuc", "muu", "sieu", "tu", "sinh", "thuc", "ho", "truong", "cong", "dau", "duong", "giao",
+        "hau", "nhan", "khoa",
+    ])
+
+    /// Words that may stand between a birth word and its value: "sinh vào ngày 12/5", "sinh năm 1990".
+    static let connectors: Set<FoldedKey> = FoldedKey.set([
+        "ngay", "nam", "thang", "vao", "ra", "la", "khoang", "tam", "on", "in", "of", "luc", "thi", "cua",
+    ])
+
+    public func detect(in context: TextScanContext, into matches: inout [TextMatch]) {
+        let text = context.text
+        var reported = Set<Int>()
+        let hits = context.keywordHits
+        let cues = Self.cues
+        let startsWithSinh = Self.startsWithSinh
+        var tableHandledUpTo = -1
+        var found: [TextMatch] = []
+        var newsWords = Set<Int>()
+        for hit in hits {
+            guard hit.entry < cues.count else { continue }
+            let cue = cues[hit.entry]
+            if cue == .none { continue }
+            if cue == .news {
+                newsWords.insert(hit.entry)
+                continue
+            }
+            if cue == .age {
+                if let m = age(endingAt: hit, hits: hits, in: text), reported.insert(m.start).inserted { found.append(m) }
+                continue
+            }
+            if startsWithSinh[hit.entry] && isFalseFriend(hit, in: text) { continue }
+            // A "Ngày sinh" header of a table: read its column.
+            if (cue == .dateLabel || cue == .yearLabel) && hit.start > tableHandledUpTo,
+               let (column, handledUpTo) = tableColumn(hit, in: text) {
+                tableHandledUpTo = handledUpTo
+                for m in column where reported.insert(m.start).inserted { found.append(m) }
+                continue
+            }
+            guard let m = valueAfter(hit, cue: cue, in: text) else { continue }
+            if reported.insert(m.start).inserted { found.append(m) }
+        }
+        bracketedYears(in: text, reported: &reported, into: &found)
+        // A news report or a court statement republishes what is already public.
+        if newsWords.count >= NewsStyle.minimumWords {
+            for k in found.indices { found[k].confidence = min(found[k].confidence, 0.45) }
+        }
+        matches.append(contentsOf: found)
+    }
+
+    // MARK: values after a birth word
+
+    private func valueAfter(_ hit: KeywordHit, cue: Cue, in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        // "ngày sinh nhật" is a birthday: the "sinh nhật" hit reads it.
+        if cue == .dateLabel, nextWord(after: hit.end, in: text, is: "nhat") { return nil }
+        let loose = cue == .dateLabel || cue == .yearLabel
+        guard let p = valueStart(after: hit.end, loose: loose, in: text) else { return nil }
+        guard let v = parser.parse(at: p, in: text, allowTwoDigitYear: cue == .yearLabel) else { return nil }
+        // "SN 12 ngõ 34": SN is a house number there; "SN 25 tuổi" is an age.
+        if v.kind == .twoDigitYear || v.kind == .year, followedByMeasureOrPlace(v.range.upperBound, in: text) { return nil }
+        // "SN 25 Lý Thường Kiệt": a house number and its street.
+        if v.kind == .twoDigitYear,
+           ProseText.isUppercase(at: ProseText.skipSpaces(from: v.range.upperBound, in: text), in: text) { return nil }
+        var confidence: Double
+        switch (v.kind, cue) {
+        case (.date, .birthday):
+            // A party date this year or last is not a birth date.
+            if let y = v.year, y >= parser.currentYear - 1 { return nil }
+            confidence = 0.85
+        case (.date, .dateLabel): confidence = 0.95
+        case (.date, _): confidence = 0.9
+        case (.monthYear, .birthday): confidence = 0.6
+        case (.monthYear, _): confidence = 0.85
+        case (.dayMonth, .birthday): confidence = 0.4
+        case (.dayMonth, .bare), (.dayMonth, .strict): confidence = 0.6
+        case (.dayMonth, _): confidence = 0.65
+        case (.year, .birthday): return nil
+        case (.year, .yearLabel): confidence = 0.9
+        case (.year, _): confidence = 0.85
+        case (.twoDigitYear, .yearLabel): confidence = 0.75
+        case (.twoDigitYear, _): return nil
+        }
+        if LinkContext.isInsideLinkOrEmail(v.range.lowerBound, v.range.upperBound, in: text) { return nil }
+        // "trẻ 6 tuổi (sinh năm 2020)", "ứng viên sinh năm 1995": a rule for anyone, not a person.
+        if v.kind == .year || v.kind == .twoDigitYear || v.kind == .monthYear, isGeneric(before: hit.start, in: text) {
+            return nil
+        }
+        let rule = v.kind == .year || v.kind == .twoDigitYear ? "vn.dob.year" : "vn.dob.date"
+        return TextMatch(ruleId: rule, category: .dateOfBirth, start: v.range.lowerBound, end: v.range.upperBound,
+                         confidence: confidence)
+    }
+
+    /// Where the value after a birth word starts. Strict cues allow only connectors
+    /// ("vào", "ngày", "năm", ":"); loose labels allow a few words ("Ngày sinh của bé là …").
+    /// A label that ends its line names the value at the start of the next line.
+    private func valueStart(after end: Int, loose: Bool, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = end
+        var steps = 0
+        var crossedLine = false
+        let limit = ProseText.ahead(end, characters: loose ? 48 : 32, in: text)
+        while i < limit && steps < 8 {
+            let b = text[i]
+            if UTF8Classes.isDigit(b) { return i }
+            if b == 0x0A {
+                // Only a label alone on its line continues on the next one.
+                guard !crossedLine, steps <= 2 else { return nil }
+                crossedLine = true
+                i += 1
+                continue
+            }
+            let sp = ProseText.spaceLength(at: i, in: text)
+            if sp > 0 { i += sp; continue }
+            if b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "=") || b == UInt8(ascii: "(")
+                || b == UInt8(ascii: ",") && loose {
+                i += 1
+                steps += 1
+                continue
+            }
+            // An en dash.
+            if b == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && text[i + 2] == 0x93 { i += 3; steps += 1; continue }
+            if ProseText.isLetter(at: i, in: text) {
+                let wordEnd = ProseText.wordEnd(from: i, in: text, limit: 16)
+                guard wordEnd > i else { return nil }
+                if crossedLine { return nil }
+                if !loose {
+                    guard let word = FoldedKey(text, i..<wordEnd), Self.connectors.contains(word) else { return nil }
+                }
+                i = wordEnd
+                steps += 1
+                continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    private func nextWord(after end: Int, in text: UnsafeBufferPointer<UInt8>, is word: StaticString) -> Bool {
+        let k = ProseText.skipSpaces(from: end, in: text)
+        let e = ProseText.wordEnd(from: k, in: text, limit: 16)
+        return e > k && ProseText.folds(text, k..<e, to: word)
+    }
+
+    /// Units, measures and places after a number: it is not a year then.
+    static let measureWords: Set<FoldedKey> = FoldedKey.set([
+        "tuoi", "ngo", "ngach", "hem", "kiet", "duong", "pho", "to", "thon", "xom", "ap", "p", "q", "phuong", "xa",
+        "quan", "huyen", "tang", "phong", "toa", "lo", "can", "k", "nghin", "ngan", "trieu", "tr", "ty", "nguoi",
+        "lan", "ngay", "thang", "nam", "h", "gio", "phut", "km", "m", "cm", "kg", "d", "dong", "vnd", "usd",
+        "chiec", "cai", "bo", "doi", "sp", "don", "ban", "cuon", "ve", "suat", "hoc", "khoa",
+    ])
+
+    private func followedByMeasureOrPlace(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpaces(from: end, in: text)
+        guard ProseText.isLetter(at: k, in: text) else { return false }
+        let e = ProseText.wordEnd(from: k, in: text, limit: 16)
+        return FoldedKey(text, k..<e).map { Self.measureWords.contains($0) } ?? false
+    }
+
+    /// Birth words that begin with "sinh", by lexicon entry.
+    private static let startsWithSinh: [Bool] = TopicLexicon.shared.entries.map {
+        $0.topic == .birthCue && ($0.keyword == "sinh" || $0.keyword.hasPrefix("sinh "))
+    }
+
+    /// "học sinh năm 2", "vệ sinh 2 lần", "phát sinh năm 2025": "sinh" ends another word.
+    private func isFalseFriend(_ hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: hit.start, in: text)
+        guard e < hit.start else { return false }
+        let s = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        guard s < e else { return false }
+        return FoldedKey(text, s..<e).map { Self.falseFriendsBeforeSinh.contains($0) } ?? false
+    }
+
+    // MARK: tables
+
+    /// A birth label in the header row of a `|`- or tab-separated table: the dates in the
+    /// same column of the rows below. Returns nil when the label's line is not a table row.
+    private func tableColumn(_ hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> ([TextMatch], Int)? {
+        // A header row is short: a label more than 300 bytes from its line's ends is no header.
+        let ls = ProseText.lineStart(hit.start, in: text, limit: 300)
+        let le = ProseText.lineEnd(hit.start, in: text, limit: 300)
+        guard (ls == 0 || text[ls - 1] == 0x0A), le == text.count || text[le] == 0x0A else { return nil }
+        var separator: UInt8 = 0
+        var column = 0
+        var i = ls
+        while i < le {
+            let b = text[i]
+            if b == UInt8(ascii: "|") || b == 0x09 {
+                if separator == 0 { separator = b }
+                if b == separator && i < hit.start { column += 1 }
+            }
+            i += 1
+        }
+        guard separator != 0 else { return nil }
+        var found: [TextMatch] = []
+        var lineStart = le + 1
+        var rows = 0
+        while lineStart < text.count && rows < 2000 {
+            let lineEnd = ProseText.lineEnd(lineStart, in: text)
+            guard lineEnd == text.count || text[lineEnd] == 0x0A else { break }
+            // The cells of this row.
+            var cell = 0
+            var cellStart = lineStart
+            var hasSeparator = false
+            var k = lineStart
+            var target: Range<Int>?
+            while k <= lineEnd {
+                if k == lineEnd || text[k] == separator {
+                    if k < lineEnd { hasSeparator = true }
+                    if cell == column { target = cellStart..<k }
+                    cell += 1
+                    cellStart = k + 1
+                }
+                k += 1
+            }
+            guard hasSeparator else { break }
+            if let t = target {
+                let s = ProseText.skipSpaces(from: t.lowerBound, in: text)
+                let e = ProseText.skipSpacesBackward(from: t.upperBound, in: text)
+                if s < e, let v = parser.parse(at: s, in: text, allowTwoDigitYear: false), v.range.upperBound == e,
+                   v.kind != .dayMonth {
+                    found.append(TextMatch(ruleId: v.kind == .year ? "vn.dob.year" : "vn.dob.date", category: .dateOfBirth,
+                                           start: s, end: e, confidence: 0.9))
+                }
+            }
+            rows += 1
+            lineStart = lineEnd + 1
+        }
+        return (found, lineStart)
+    }
+
+    // MARK: ages and bracketed years next to a name
+
+    /// "anh Tuấn, 35 tuổi": an adult's age right after their name. Ages under 16 are children's.
+    private func age(endingAt hit: KeywordHit, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        let e = ProseText.skipSpacesBackward(from: hit.start, in: text)
+        guard e > 0, UTF8Classes.isDigit(text[e - 1]) else { return nil }
+        var s = e
+        while s > 0 && UTF8Classes.isDigit(text[s - 1]) && e - s < 4 { s -= 1 }
+        guard e - s <= 3, !ProseText.gluedBefore(s, in: text), let n = ProseText.value(text, s..<e),
+              (16...120).contains(n) else { return nil }
+        guard !isRangeOrBound(before: s, in: text) else { return nil }
+        // "hưởng thọ 77 tuổi": the age of the person an obituary is about.
+        if afterLifespanWord(s, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
+        }
+        if namedPerson(endingNear: s, within: 40, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
+        }
+        // "ba mẹ tôi (ngoài 70 tuổi)", "vợ mình năm nay 35 tuổi": the poster's family.
+        if ownFamily(before: s, hits: hits, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.55)
+        }
+        return nil
+    }
+
+    /// "hưởng thọ", "hưởng dương", "thọ" right before the age.
+    private func afterLifespanWord(_ s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: s, in: text)
+        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        guard ws < e else { return false }
+        let r = ws..<e
+        return (ProseText.folds(text, r, to: "tho") && ProseText.spelled(text, r, as: Spelling.tho))
+            || (ProseText.folds(text, r, to: "duong") && ProseText.spelled(text, r, as: Spelling.duong)
+                && followsWord("huong", before: ws, in: text))
+    }
+
+    private func followsWord(_ word: StaticString, before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: s, in: text)
+        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        return ws < e && ProseText.folds(text, ws..<e, to: word)
+    }
+
+    static let possessives: Set<FoldedKey> = FoldedKey.set(["toi", "minh", "em", "tui", "tao", "to"])
+
+    /// A family word of the poster's ("mẹ tôi", "ba mẹ mình", "vợ em") shortly before the age.
+    private func ownFamily(before s: Int, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(s, in: text, limit: 40)
+        var low = 0, high = hits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if hits[mid].end < lo { low = mid + 1 } else { high = mid }
+        }
+        var i = low
+        while i < hits.count && hits[i].end <= s {
+            let h = hits[i]
+            i += 1
+            guard h.start >= lo, TopicLexicon.shared.entries[h.entry].topic == .familyCue else { continue }
+            let k = ProseText.skipSpaces(from: h.end, in: text)
+            let e = ProseText.wordEnd(from: k, in: text, limit: 12)
+            if e > k, let key = FoldedKey(text, k..<e), Self.possessives.contains(key) { return true }
+        }
+        return false
+    }
+
+    /// Words that make a birth year a rule for anyone: "trẻ", "các", "ứng viên", "đối tượng".
+    static let genericWords: Set<String> = [
+        "tre", "cac", "nhung", "doi tuong", "ung vien", "thi sinh", "moi", "tat ca", "cong dan", "ai", "lao dong",
+    ]
+
+    private func isGeneric(before cue: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(cue, in: text, limit: 40)
+        guard lo < cue else { return false }
+        let words = ProseText.folded(text, lo..<cue).split(separator: " ").map(String.init)
+        let generic = words.indices.contains { i in
+            Self.genericWords.contains(words[i]) || (i + 1 < words.count && Self.genericWords.contains(words[i] + " " + words[i + 1]))
+        }
+        guard generic else { return false }
+        // A name between the generic word and the cue ties the year to a person.
+        return ProseText.mentions(in: text, window: lo..<cue).isEmpty
+    }
+
+    /// "18 – 40 tuổi", "từ 18 tuổi", "dưới 16 tuổi", "đủ 18 tuổi": a range or a rule, not someone's age.
+    static let boundWords: Set<FoldedKey> = FoldedKey.set(["den", "toi", "tu", "duoi", "tren", "du", "qua"])
+
+    private func isRangeOrBound(before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpacesBackward(from: s, in: text)
+        guard k > 0 else { return false }
+        let b = text[k - 1]
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { return true }
+        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { return true }
+        let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
+        guard ws < k else { return false }
+        return FoldedKey(text, ws..<k).map { Self.boundWords.contains($0) } ?? false
+    }
+
+    /// Whether a person mention ends within `distance` bytes before `offset`, in the same
+    /// sentence: "anh Tuấn, 35 tuổi", "Trần Văn Đức (74 tuổi)", "chị Oanh năm nay 31 tuổi".
+    private func namedPerson(endingNear offset: Int, within distance: Int, in text: UnsafeBufferPointer<UInt8>,
+                             minimumFullNameWords: Int = 2) -> Bool {
+        let lo = ProseText.lineStart(offset, in: text, limit: distance + 60)
+        let mentions = ProseText.mentions(in: text, window: lo..<offset)
+        guard let last = mentions.last(where: { $0.end <= offset }),
+              ProseText.characters(from: last.end, to: offset, in: text) <= distance else { return false }
+        if last.kind == .fullName {
+            var words = 1
+            for j in last.start..<last.end where text[j] == 0x20 && j + 1 < last.end && text[j + 1] != 0x20 { words += 1 }
+            if words < minimumFullNameWords { return false }
+        }
+        // No sentence end between the name and the value.
+        var i = last.end
+        while i < offset {
+            let b = text[i]
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ";"))
+                && i + 1 < text.count && (text[i + 1] == 0x20 || text[i + 1] == 0x0A) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// "Trần Thu Hà (1988)": a year in brackets right after a name.
+    private func bracketedYears(in text: UnsafeBufferPointer<UInt8>, reported: inout Set<Int>, into matches: inout [TextMatch]) {
+        guard let base = text.baseAddress, text.count >= 6 else { return }
+        var i = 0
+        while i + 5 < text.count {
+            guard let found = memchr(base + i, Int32(UInt8(ascii: "(")), text.count - i) else { break }
+            let p = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            i = p + 1
+            guard p + 5 < text.count, text[p + 5] == UInt8(ascii: ")"),
+                  ProseText.digitsEnd(from: p + 1, in: text) == p + 5,
+                  let v = ProseText.value(text, p + 1..<p + 5), parser.fullYear(v, digits: 4) != nil else { continue }
+            let e = ProseText.skipSpacesBackward(from: p, in: text)
+            guard e > 0, ProseText.isLetter(at: ProseText.wordStart(endingAt: e, in: text, limit: 16), in: text) else { continue }
+            // A full name of three words or more ("Trần Thu Hà"), or an addressed one
+            // ("chị Lan"): two capitalised words are as often a place ("Hà Nội (2019)").
+            guard namedPerson(endingNear: e, within: 0, in: text, minimumFullNameWords: 3) else { continue }
+            if reported.insert(p + 1).inserted {
+                matches.append(TextMatch(ruleId: "vn.dob.year", category: .dateOfBirth, start: p + 1, end: p + 5,
+                                         confidence: 0.7))
+            }
+        }
+    }
+}

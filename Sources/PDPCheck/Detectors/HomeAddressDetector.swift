@@ -1,0 +1,422 @@
+import Foundation
+
+/// Addresses of people's homes: after an address word ("địa chỉ", "đ/c", "nhà ở", "thường trú",
+/// "ship đến"…) or shaped like a street address (`số 12 ngõ 34 phố Hoàng Hoa Thám`,
+/// `123/45/6 đường Lê Văn Sỹ`, `K45/12 Hoàng Diệu`, `thôn 3, xã Ea Kao`, `tổ 5, phường Tân Lập`,
+/// `chung cư X, tòa B, phòng 1203`). The span runs from the first element to the last; a line
+/// break, a sentence end or a clause that is no address ends it. A province, a ward or a
+/// street alone is too coarse to find a home and is not reported. Shops, offices, public places,
+/// event venues and property listings near the address lower the confidence below the
+/// default threshold, unless a word says it is a home ("nhà riêng", "nhà mình ở", "thường trú").
+public struct HomeAddressDetector: TextDetector {
+    public init() {}
+
+    public var description: DetectorDescription { Self.about }
+
+    static let about = DetectorDescription(
+        id: "vn.address",
+        category: .homeAddress,
+        ruleIds: ["vn.address"],
+        summary: "Home addresses after an address word or shaped like a street address (house number, alley, village, building), precise enough to find a home; shop, office and venue addresses are left out.",
+        triggeringExamples: [
+            "Địa chỉ: ⟦số 12 ngõ 34 phố Hoàng Hoa Thám, Ba Đình, Hà Nội⟧",
+            "Nhà mình ở ⟦12/3 Nguyễn Trãi, Q.5⟧ nha",
+            "đ/c: ⟦123/45/6 đường Lê Văn Sỹ, P.14, Q.3⟧",
+            "Nhà riêng: ⟦K45/12 Hoàng Diệu, Đà Nẵng⟧",
+            "Tôi là Bùi Văn Thắng, sinh năm 1962, ở ⟦tổ 7 phường Quang Trung, Hà Đông⟧.",
+            DetectorExample("Ong Tran Van Duc (74 tuoi), nha o ⟦thon 3 xa Hoa Phu⟧, bi xe tai tong", note: "no diacritics"),
+            "Thường trú: ⟦ấp Phú Hòa, xã Tân Phú, huyện Châu Thành⟧",
+            "Ship đến ⟦chung cư Hoàng Anh, tòa B, phòng 1203⟧ giúp em",
+            "Mình thuê ⟦phòng 402 nhà số 17 ngõ 165 Xuân Thủy⟧, giá 4tr2/tháng.",
+            "Bé Na nhà ở ⟦xóm 2⟧, gia đình rất khó khăn",
+            "Nơi ở hiện tại: ⟦tổ 5, phường Tân Lập, TP. Buôn Ma Thuột⟧\nSĐT: 0905123456",
+            "DANH SÁCH TẠM TRÚ – NHÀ TRỌ CÔ BA (⟦hẻm 88 Lê Văn Việt⟧)",
+            "Quê quán: ⟦thôn Đông Yên, xã Hòa Tiến, huyện Hòa Vang⟧",
+            DetectorExample("gửi về ⟦số 5 ngách 12/8 ngõ 45 Trần Duy Hưng⟧ liên hệ 0912345678", note: "a phone number ends the address"),
+            "Nhà em ở ⟦thôn 3, xã Ea Kao⟧ ạ",
+            "ĐC: ⟦Số 8, Ngõ 2, Phố Huế, Hai Bà Trưng⟧",
+            "Chị Lan trú tại ⟦số 25 kiệt 14 Lê Duẩn, Đà Nẵng⟧",
+            DetectorExample("Cô ta ở ⟦số 14 ngõ 180 Nguyễn Lương Bằng, Đống Đa⟧, làm kế toán ở một công ty gần đó",
+                            note: "a venue later in the sentence is someone else's"),
+            DetectorExample("Shop ơi giao giúp em về nhà mới nhé:\n⟦Số 3 ngách 17/42 ngõ 190 Lê Trọng Tấn, Khương Mai, Thanh Xuân⟧",
+                            note: "the home word is on the line before"),
+            "Ông đi khỏi nhà ở ⟦số 21 ngõ 4 Kim Giang, Thanh Xuân⟧ từ 6h sáng nay",
+            "Nhà em ở ⟦tập thể Kim Liên, nhà B7, phòng 305⟧ nha",
+            DetectorExample("Địa chỉ: ⟦số 14 kiệt 72 Ông Ích Khiêm, Hải Châu, Đà Nẵng⟧ (nhà mình ở tầng 1, phòng cho thuê tầng 2)",
+                            note: "a room let in the poster's own home"),
+            "Nhận hàng: ⟦số 35 hẻm 12 Bàu Cát 2, phường 14, Tân Bình⟧",
+        ],
+        nonTriggeringExamples: [
+            DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
+            DetectorExample("Bé Lê Gia Hân, 6 tuổi, ở xã Ea Tiêu (Đắk Lắk)", note: "a commune alone"),
+            DetectorExample("TIỆM CÀ PHÊ GÓC PHỐ TUYỂN GẤP\n📍 Địa chỉ: số 42 Nguyễn Thị Minh Khai, P. Đa Kao\nGhé quán phỏng vấn nha", note: "a shop's address"),
+            DetectorExample("Sự kiện diễn ra tại số 12 ngõ 34 phố Hoàng Hoa Thám từ 8h", note: "an event venue"),
+            DetectorExample("Địa điểm tổ chức: Nhà văn hóa tổ 5, phường Tân Lập", note: "an event venue"),
+            DetectorExample("Shop ở 45/12 Nguyễn Trãi, Q.5 nhé cả nhà", note: "a shop"),
+            DetectorExample("Bé đang điều trị tại BV Nhi Trung ương, phòng 305 giường số 12", note: "a hospital room"),
+            "Đề nghị các em mang căn cước đến phòng 204 để đối chiếu",
+            "Phường Tân Lập tổ chức ngày hội đại đoàn kết",
+            "Đi ăn phở ở phố cổ Hội An rất ngon",
+            "Tổ chức sinh nhật cho bạn Lan ở nhà hàng",
+            "Em làm rơi ví trên đường Võ Văn Ngân, Thủ Đức",
+            "Hạn chót ngày 12/3 Nguyễn Văn A phải nộp",
+            "CHO THUÊ CĂN HỘ CHUNG CƯ\n- Tầng 15, căn B-15.08, view sông",
+            "Ưu tiên sinh viên, phòng 25m2 ở Hoàng Mai, gần Times City",
+            "Quận 3 mưa to ngập đường",
+            "BAN NHA HEM XE HOI DUONG PHAN DANG LUU, BINH THANH",
+            "Gọi số nhà 024 3942 1234 giờ hành chính",
+            "Tổ 5 thắng giải nhất hội thi",
+            "Giá 350k, size 42, đổi trả 7 ngày",
+            "Công an phường Quang Trung, quận Hà Đông đã tiếp nhận",
+            "Văn phòng công ty: tầng 5, tòa nhà Sông Hàn, số 12 Bạch Đằng",
+            "https://example.vn/12/3/nguyen-trai",
+            DetectorExample("Nhận hàng tại: kho số 7 đường Lê Trung Đình, TP Quảng Ngãi", note: "a warehouse"),
+            "Lễ trao giải tổ chức ở phòng 204 nhà A vào thứ 6",
+            DetectorExample("Vụ cháy xảy ra tại nhà số 12 ngõ 34 phố Hàng Bạc. Công an quận cho biết đang điều tra nguyên nhân.",
+                            note: "a news report"),
+            "Văn phòng: tầng 8, tòa nhà số 36 Hoàng Cầu, Đống Đa",
+            "Kiệt sức vì tổ chức 2 ngày liền ở phòng 5",
+            "Quê quán: Hoằng Hóa, Thanh Hóa",
+        ])
+
+    fileprivate enum Role: UInt8 {
+        case none
+        /// "nhà riêng", "nhà mình ở", "thường trú", "ship đến": a person's home.
+        case homeCue
+        /// "địa chỉ", "đ/c", "ĐC", "ở tại": an address of anything.
+        case neutralCue
+        /// "số nhà", "nhà số": the prefix of a house number.
+        case housePrefix
+        /// An address unit that may open a chain.
+        case unit
+    }
+
+    fileprivate static let roles: [Role] = TopicLexicon.shared.entries.map { entry in
+        switch entry.topic {
+        case .addressCue:
+            switch entry.keyword {
+            case "dia chi", "d c", "dc", "o tai": return .neutralCue
+            case "so nha", "nha so": return .housePrefix
+            default: return .homeCue
+            }
+        case .addressUnit:
+            return .unit
+        default:
+            return .none
+        }
+    }
+
+    /// Words after an address word and before the address: "Địa chỉ nhà em là: …".
+    static let leadWords: Set<FoldedKey> = FoldedKey.set([
+        "la", "tai", "o", "cua", "minh", "em", "toi", "chi", "anh", "nha", "hien", "nay", "moi", "cu", "nhan",
+        "hang", "chinh", "tro", "hien tai", "giup", "den", "ve", "toi", "con", "chau", "ba", "ong", "co", "chu", "bac",
+    ])
+
+    public func detect(in context: TextScanContext, into matches: inout [TextMatch]) {
+        let text = context.text
+        let hits = context.keywordHits
+        let roles = Self.roles
+        var covered = 0
+        var found: [TextMatch] = []
+        // The title line: its first 240 characters.
+        let firstLineEnd = ProseText.lineEnd(0, in: text, limit: 240)
+        let venues = Venues(text: text)
+
+        for hit in hits where hit.entry < roles.count && hit.start >= covered {
+            let role = roles[hit.entry]
+            var chain: AddressChain
+            var lead: Lead
+            switch role {
+            case .homeCue, .neutralCue:
+                guard let p = addressStart(after: hit.end, in: text) else { continue }
+                chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
+                lead = role == .homeCue ? .home : .neutral
+            case .housePrefix:
+                chain = AddressChainParser.parse(from: hit.start, in: text, allowBareNumber: false)
+                lead = .housePrefix
+            case .unit:
+                guard canOpenChain(after: hit.end, in: text) else { continue }
+                let start = max(covered, chainStart(beforeUnit: hit.start, in: text))
+                chain = AddressChainParser.parse(from: start, in: text, allowBareNumber: start < hit.start)
+                lead = .shape
+            default:
+                continue
+            }
+            guard !chain.elements.isEmpty else { continue }
+            covered = max(covered, chain.end)
+            guard chain.isComplete(cueLed: lead != .shape) else { continue }
+            if LinkContext.isInsideLinkOrEmail(chain.start, chain.end, in: text) { continue }
+            let confidence = judge(chain, lead: lead, cueStart: hit.start, cueEnd: lead == .shape ? chain.start : hit.end,
+                                   venues: venues, firstLineEnd: firstLineEnd, in: context)
+            found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
+                                   confidence: confidence))
+        }
+        slashNumbers(in: context, venues: venues, firstLineEnd: firstLineEnd, found: &found)
+        // A news report republishes what is already public ("vụ cháy tại số 12 ngõ 34…, Công an
+        // quận cho biết"): two kinds of news wording lower every address below the threshold.
+        if !found.isEmpty && NewsStyle.isNews(hits) {
+            for k in found.indices { found[k].confidence = min(found[k].confidence, 0.45) }
+        }
+        found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        matches.append(contentsOf: found)
+    }
+
+    /// The start of the address after an address word: past ":", "-", "là", "tại", "ở",
+    /// "nhà em", and past one line break when the word is a label alone on its line.
+    private func addressStart(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = end
+        var steps = 0
+        var crossedLine = false
+        while i < text.count && steps < 8 {
+            let b = text[i]
+            let sp = ProseText.spaceLength(at: i, in: text)
+            if sp > 0 { i += sp; continue }
+            if b == 0x0A {
+                guard !crossedLine else { return nil }
+                crossedLine = true
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "=") {
+                i += 1
+                steps += 1
+                continue
+            }
+            if b == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94) {
+                i += 3
+                steps += 1
+                continue
+            }
+            if ProseText.isLetter(at: i, in: text) && !crossedLine {
+                let e = ProseText.wordEnd(from: i, in: text, limit: 16)
+                guard e > i else { return nil }
+                // A lead word, unless it opens the address itself ("số 12", "Nhà văn hóa").
+                if let w = FoldedKey(text, i..<e), Self.leadWords.contains(w) && AddressChainParser.isHousePrefix(at: i, in: text) == nil
+                    && AddressChainParser.unit(at: i, in: text) == nil {
+                    i = e
+                    steps += 1
+                    continue
+                }
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// A unit word opens a chain only when a number or a capitalised name follows it.
+    private func canOpenChain(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = end
+        if k < text.count && text[k] == UInt8(ascii: ".") { k += 1 }
+        if k < text.count && text[k] == UInt8(ascii: ":") { k += 1 }
+        k = ProseText.skipSpaces(from: k, in: text)
+        guard k < text.count else { return false }
+        if UTF8Classes.isDigit(text[k]) { return true }
+        if ProseText.isUppercase(at: k, in: text) { return true }
+        // "đường số 7", "phòng số 5".
+        guard k + 1 < text.count, text[k] | 0x20 == UInt8(ascii: "s") else { return false }
+        let e = ProseText.wordEnd(from: k, in: text, limit: 8)
+        return ProseText.folds(text, k..<e, to: "so") && ProseText.isDigit(at: ProseText.skipSpaces(from: e, in: text), in: text)
+    }
+
+    /// A house number before the unit word ("số 12 ngõ 34", "12 ngách 5"): the chain starts there.
+    private func chainStart(beforeUnit u: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var e = ProseText.skipSpacesBackward(from: u, in: text)
+        if e > 0 && text[e - 1] == UInt8(ascii: ",") { e = ProseText.skipSpacesBackward(from: e - 1, in: text) }
+        guard e > 0, e < u, UTF8Classes.isDigit(text[e - 1]) || UTF8Classes.isASCIILetter(text[e - 1]) else { return u }
+        // Back over the number token.
+        var s = e
+        while s > 0 && e - s < 14 {
+            let b = text[s - 1]
+            if UTF8Classes.isASCIIAlnum(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") { s -= 1; continue }
+            break
+        }
+        guard s < e, AddressChainParser.houseNumber(at: s, in: text) == e else { return u }
+        // And over its prefix: "số", "số nhà", "nhà số", "SN".
+        let pe = ProseText.skipSpacesBackward(from: s, in: text)
+        guard pe < s else { return s }
+        var ps = ProseText.wordStart(endingAt: pe, in: text, limit: 12)
+        if ps < pe, let prefixEnd = AddressChainParser.isHousePrefix(at: ps, in: text), prefixEnd == pe { return ps }
+        // A unit word with its number: "căn 0812 tòa B", "ngách 5 ngõ 12".
+        if ps < pe, let (_, unitEnd) = AddressChainParser.unit(at: ps, in: text), unitEnd == pe { return ps }
+        // Two words: "nhà số", "số nhà".
+        let pe2 = ProseText.skipSpacesBackward(from: ps, in: text)
+        if pe2 < ps {
+            ps = ProseText.wordStart(endingAt: pe2, in: text, limit: 12)
+            if ps < pe2, let prefixEnd = AddressChainParser.isHousePrefix(at: ps, in: text), prefixEnd == pe { return ps }
+        }
+        return s
+    }
+
+    private enum Lead { case home, neutral, housePrefix, shape }
+
+    /// How sure the chain is someone's home. A home word decides ("nhà riêng", "nhà mình ở",
+    /// "Cô ta ở số 14…"); a venue named right before the address ("kho số 7", "Shop ở 45/12…",
+    /// "Nhà văn hóa tổ 5") says it is not; otherwise a venue in the sentence, or in the title
+    /// line of a post (a shop's, a company's, a listing's), lowers it below the threshold.
+    private func judge(_ chain: AddressChain, lead: Lead, cueStart: Int, cueEnd: Int, venues: Venues, firstLineEnd: Int,
+                       in context: TextScanContext) -> Double {
+        let text = context.text
+        let lineStart = ProseText.lineStart(chain.start, in: text)
+        // Venue words right before the address or inside it, but not the address word itself
+        // ("Quê quán" is no "quán").
+        let adjacent = max(lineStart, ProseText.back(min(cueStart, chain.start), characters: 40, in: text))..<chain.end
+        let adjacentVenue = venues.any(in: adjacent, excluding: lead == .shape ? nil : cueStart..<cueEnd)
+        if lead == .home { return adjacentVenue ? 0.45 : 0.9 }
+        var base: Double
+        switch lead {
+        case .neutral: base = 0.8
+        case .housePrefix: base = 0.75
+        default: base = 0.7
+        }
+        if adjacentVenue { return lead == .shape ? 0.3 : 0.35 }
+        if homeWordsBefore(chain.start, in: text) || homeContext(of: chain, in: text) { return max(base, 0.8) }
+        if venueContext(for: chain, from: cueStart, venues: venues, firstLineEnd: firstLineEnd, in: context) {
+            return lead == .shape ? 0.3 : 0.35
+        }
+        return base
+    }
+
+    /// "nhà", "ở", "sống", "trú" among the few words before a chain ("Nhà bé ở thôn 6",
+    /// "giao về nhà mới nhé:\nSố 3 ngách…", "hiện ở tổ 12").
+    private func homeWordsBefore(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var e = start
+        var words = 0
+        var crossedLine = false
+        while words < 6 && e > 0 {
+            // Spaces, a colon, and one line break.
+            var k = ProseText.skipSpacesBackward(from: e, in: text)
+            while k > 0 && (text[k - 1] == UInt8(ascii: ":") || (text[k - 1] == 0x0A && !crossedLine)) {
+                if text[k - 1] == 0x0A { crossedLine = true }
+                k = ProseText.skipSpacesBackward(from: k - 1, in: text)
+            }
+            let s = ProseText.wordStart(endingAt: k, in: text, limit: 16)
+            guard s < k else { return false }
+            let r = s..<k
+            // "nhà số 17" is the address itself.
+            let housePrefix = words == 0 && AddressChainParser.isHousePrefix(at: start, in: text) != nil
+            if ProseText.folds(text, r, to: "nha") && ProseText.spelled(text, r, as: Spelling.nha) && !housePrefix { return true }
+            if ProseText.folds(text, r, to: "o") && ProseText.spelled(text, r, as: Spelling.o) && words < 3 { return true }
+            if ProseText.folds(text, r, to: "song") && ProseText.spelled(text, r, as: Spelling.song) { return true }
+            if ProseText.folds(text, r, to: "tru") && ProseText.spelled(text, r, as: Spelling.tru) { return true }
+            words += 1
+            e = s
+        }
+        return false
+    }
+
+    /// The address's line says whose home it is: "nhà mình", "nhà em", "chủ nhà".
+    private func homeContext(of chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
+        let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
+        let line = " " + ProseText.folded(text, lo..<hi) + " "
+        return [" nha minh ", " nha em ", " nha toi ", " nha rieng ", " chu nha ", " nha chau ", " nha tui "]
+            .contains { line.contains($0) }
+    }
+
+    /// Venue words near an address, looked up only once an address is found.
+    private struct Venues {
+        let text: UnsafeBufferPointer<UInt8>
+
+        func any(in range: Range<Int>, excluding excluded: Range<Int>? = nil) -> Bool {
+            VenueWords.any(in: range, excluding: excluded, text: text)
+        }
+    }
+
+    /// A shop, an office, a public place, an event or a listing in the sentence of the address
+    /// (or just before it), or in the title line of a post whose address no home word announced.
+    private func venueContext(for chain: AddressChain, from cueStart: Int, venues: Venues, firstLineEnd: Int,
+                              in context: TextScanContext) -> Bool {
+        let text = context.text
+        let sentence = ProseText.sentence(around: min(cueStart, chain.start), in: text)
+        let lo = max(min(sentence.lowerBound, ProseText.lineStart(chain.start, in: text, limit: 80)),
+                     ProseText.back(chain.start, characters: 240, in: text))
+        let hi = min(max(ProseText.ahead(chain.end, characters: 40, in: text), sentence.upperBound),
+                     ProseText.lineEnd(chain.end, in: text, limit: 240))
+        if venues.any(in: lo..<hi) { return true }
+        // A venue word in the post's title line.
+        if chain.start > firstLineEnd && venues.any(in: 0..<firstLineEnd) { return true }
+        return false
+    }
+
+    // MARK: house numbers with slashes
+
+    /// Words before a number that make it a date: "ngày 12/3", "hạn 12/3".
+    static let dateWords: Set<FoldedKey> = FoldedKey.set([
+        "ngay", "hom", "tu", "den", "han", "sang", "chieu", "toi", "trua", "thu", "luc", "vao", "truoc", "sau",
+        "dem", "mai", "nay", "qua", "tet", "le",
+    ])
+
+    /// `12/3 Nguyễn Trãi`, `123/45/6 Lê Văn Sỹ`, `K45/12 Hoàng Diệu` with no unit word or cue.
+    /// Numbers written as a date (`12/3`) must be followed by more of the address.
+    private func slashNumbers(in context: TextScanContext, venues: Venues, firstLineEnd: Int, found: inout [TextMatch]) {
+        let foundByWords = found.count
+        let text = context.text
+        guard let base = text.baseAddress, text.count >= 3 else { return }
+        var i = 1
+        var lastEnd = 0
+        while i + 1 < text.count {
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "/")), text.count - i) else { break }
+            let slash = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            i = slash + 1
+            guard slash > 0, slash + 1 < text.count, UTF8Classes.isDigit(text[slash - 1]), UTF8Classes.isDigit(text[slash + 1]),
+                  slash >= lastEnd else { continue }
+            var s = slash
+            while s > 0 && slash - s < 7 && (UTF8Classes.isDigit(text[s - 1])) { s -= 1 }
+            if s > 0 && (text[s - 1] == UInt8(ascii: "K") || text[s - 1] == UInt8(ascii: "k")) { s -= 1 }
+            guard !ProseText.gluedBefore(s, in: text), s > 0 ? text[s - 1] != UInt8(ascii: "/") : true,
+                  let numberEnd = AddressChainParser.houseNumber(at: s, in: text) else { continue }
+            lastEnd = numberEnd
+            if covered(s, by: found[0..<foundByWords]) { continue }
+            if LinkContext.isInsideLinkOrEmail(s, numberEnd, in: text) { continue }
+            let chain = AddressChainParser.parse(from: s, in: text, allowBareNumber: true)
+            guard let first = chain.elements.first, first.kind == .house, first.hasStreetName else { continue }
+            lastEnd = chain.end
+            let dateShaped = isDateShaped(s..<numberEnd, in: text)
+            if dateShaped {
+                if chain.elements.count < 2 || precededByDateWord(s, in: text) { continue }
+            }
+            guard chain.isComplete(cueLed: false) else { continue }
+            var confidence = judge(chain, lead: .shape, cueStart: s, cueEnd: s, venues: venues, firstLineEnd: firstLineEnd,
+                                   in: context)
+            if dateShaped && confidence == 0.7 { confidence = 0.6 }
+            found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
+                                   confidence: confidence))
+        }
+    }
+
+    /// Whether an address found by a word (sorted by start) holds `offset`.
+    private func covered(_ offset: Int, by found: ArraySlice<TextMatch>) -> Bool {
+        var low = found.startIndex, high = found.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if found[mid].start <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > found.startIndex && offset < found[low - 1].end
+    }
+
+    /// `12/3`, `12/3/2024`: what a day and month (and year) would look like.
+    private func isDateShaped(_ r: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts: [Int] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard UTF8Classes.isDigit(text[i]) else { return false }
+            let e = ProseText.digitsEnd(from: i, in: text)
+            guard let v = ProseText.value(text, i..<e) else { return false }
+            parts.append(v)
+            i = e
+            if i < r.upperBound {
+                guard text[i] == UInt8(ascii: "/") else { return false }
+                i += 1
+            }
+        }
+        guard parts.count == 2 || parts.count == 3 else { return false }
+        return BirthValueParser.isValidDay(parts[0], month: parts[1], year: 2000)
+    }
+
+    private func precededByDateWord(_ s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: s, in: text)
+        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        guard ws < e else { return false }
+        return FoldedKey(text, ws..<e).map { Self.dateWords.contains($0) } ?? false
+    }
+}

@@ -1,0 +1,64 @@
+/// Words that name shops, offices, public places, events and property listings. An address
+/// near them is most likely not someone's home. Looked up only around an address once one is
+/// found, so they cost nothing on the rest of the text (they are not in the shared lexicon).
+enum VenueWords {
+    /// Folded phrases.
+    static let phrases: [String] = [
+        "shop", "cua hang", "van phong", "vp", "cong ty", "cty", "chi nhanh", "showroom", "dia diem", "su kien",
+        "to chuc tai", "to chuc o", "dien ra tai", "dien ra o", "benh vien", "bv", "phong kham", "nha thuoc",
+        "nha hang", "khach san", "homestay", "resort", "cafe", "ca phe", "coffee", "spa", "salon", "studio",
+        "dai ly", "sieu thi", "ubnd", "uy ban", "tru so", "hoi truong", "nha van hoa", "san van dong", "cong vien",
+        "khai truong", "hoi cho", "trien lam", "gian hang", "kho hang", "tuyen dung", "tuyen gap", "ban nha",
+        "can ban", "cho thue", "sang nhuong", "mat tien", "bds", "bat dong san", "dat nen", "nha dat", "truong hoc",
+        "co so", "trung tam", "buu dien", "phong giao dich", "store", "cong an", "toa an", "nha sach", "tiem vang",
+        "kcn", "khu cong nghiep", "nhan hang tai", "hop tai", "hop o", "trao giai", "toa nha",
+    ]
+
+    /// Words that name a venue only when spelled so: "quán" (not "quận"), "tiệm" (not "tiêm"),
+    /// "xưởng" (not "xuống"), "trường" (not the surname Trương), "kho" (not "khó").
+    static let spelled: [(String, [String])] = [
+        ("quan", ["quán"]), ("tiem", ["tiệm", "tiem"]), ("xuong", ["xưởng"]), ("truong", ["trường"]), ("kho", ["kho"]),
+    ]
+
+    /// Folded phrase → spellings of its first word (empty: any spelling).
+    static let table: [FoldedKey: [SpelledWord]] = {
+        var t: [FoldedKey: [SpelledWord]] = [:]
+        for p in phrases { if let k = FoldedKey(p) { t[k] = [] } }
+        for (p, forms) in spelled { if let k = FoldedKey(p) { t[k] = forms.map(SpelledWord.init) } }
+        return t
+    }()
+
+    static let maxWords = 3
+
+    /// Whether a venue word starts in `range` and does not overlap `excluded`.
+    static func any(in range: Range<Int>, excluding excluded: Range<Int>? = nil, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, range.lowerBound)
+        let hi = min(text.count, range.upperBound)
+        let table = Self.table
+        while i < hi {
+            guard ProseText.isLetter(at: i, in: text), !UTF8Classes.isWordCharacter(endingBefore: i, in: text) else {
+                i += ProseText.length(at: i, in: text)
+                continue
+            }
+            let firstEnd = ProseText.wordEnd(from: i, in: text, limit: 24)
+            guard firstEnd > i else { i += 1; continue }
+            var end = firstEnd
+            var words = 0
+            while words < maxWords {
+                words += 1
+                if let key = FoldedKey(text, i..<end), let forms = table[key],
+                   forms.isEmpty || forms.contains(where: { $0.matches(text, i..<firstEnd) }),
+                   !(excluded.map { i < $0.upperBound && $0.lowerBound < end } ?? false) {
+                    return true
+                }
+                let next = ProseText.skipSpaces(from: end, in: text)
+                guard next > end, ProseText.isLetter(at: next, in: text) else { break }
+                let e = ProseText.wordEnd(from: next, in: text, limit: 24)
+                guard e > next else { break }
+                end = e
+            }
+            i = firstEnd
+        }
+        return false
+    }
+}

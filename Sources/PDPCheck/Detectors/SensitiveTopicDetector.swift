@@ -1,0 +1,1095 @@
+/// Sensitive personal data (Decree 356/2025 Art. 4; reference/vn-personal-data.md §1.3, §4.4) about
+/// an identifiable person: health, crimes and violations, religion, political views, ethnicity,
+/// sexual orientation and sex life, private life and secrets. One instance per topic, so each
+/// reports one category (`SensitiveTopicDetector.all` holds the seven).
+///
+/// A topic word alone is not personal data: news, health campaigns and church notices use them
+/// all the time. A keyword (from the shared folded lexicon, `context.keywordHits`) is reported
+/// only when the text ties it to a person:
+/// - a person mention ("chị Lan", "Nguyễn Văn A", "H'Hen Niê") or an identifier found in the
+///   first phase (phone, ID, account…) in the same sentence (strongest in the same clause), or
+///   within ~80 characters without a paragraph break;
+/// - a pronoun or kinship word ("anh ấy", "bé", "ông") in the sentence, after a mention of a
+///   person shortly before or with an identifier in the text;
+/// - a first-person disclosure ("mẹ em bị ung thư", "mình bị trầm cảm") only when the post also
+///   carries an identifier (its author is then identifiable, as in a charity appeal with an
+///   account number); without one it stays quiet, since the text alone names no one.
+/// Names beside an office or profession ("Chủ tịch Nguyễn Văn A", "BS. Trần Thị B") are public
+/// roles and tie only weakly; negation ("không bị"), generic statements ("phòng chống ung thư",
+/// "các bệnh nhân", "không ai") and history ("năm 1930") lower the confidence below reporting.
+public struct SensitiveTopicDetector: RelationalTextDetector {
+    public let topic: Topic
+
+    /// - Parameter topic: one of the sensitive topics (`Topic.sensitiveCategory != nil`);
+    ///   any other topic yields a detector that reports nothing.
+    public init(topic: Topic) {
+        self.topic = topic
+    }
+
+    /// The seven sensitive topics, in the order of Decree 356 Art. 4 as DESIGN.md lists them.
+    public static let all: [SensitiveTopicDetector] =
+        [Topic.health, .criminal, .religion, .politics, .ethnicity, .sexuality, .privateLife].map { SensitiveTopicDetector(topic: $0) }
+
+    public var ruleId: String { Self.ruleId(topic) }
+
+    static func ruleId(_ topic: Topic) -> String {
+        switch topic {
+        case .privateLife: return "topic.private_life"
+        default: return "topic." + topic.rawValue
+        }
+    }
+
+    public var description: DetectorDescription {
+        let examples = Self.examples(topic)
+        return DetectorDescription(
+            id: ruleId, category: topic.sensitiveCategory ?? .sensitivePrivateLife, ruleIds: [ruleId],
+            summary: Self.summaries(topic), triggeringExamples: examples.triggering,
+            nonTriggeringExamples: examples.nonTriggering)
+    }
+
+    // MARK: - Detection
+
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var weight: Double
+        /// Counts only when it carries on a finding just reported (`SensitiveTopicKeywords.continuing`).
+        var continuing = false
+    }
+
+    public func detect(in context: TextScanContext, given primary: [TextMatch], into matches: inout [TextMatch]) {
+        guard let category = topic.sensitiveCategory else { return }
+        let tables = TopicTables.shared
+        let code = tables.code(topic)
+        let text = context.text
+        var candidates: [Candidate] = []
+        var fieldValueFrom = -1
+        for hit in context.keywordHits where tables.topicCode[hit.entry] == code {
+            // The automaton reads punctuation as a word break: "ghép. Tìm" is not "ghép tim".
+            guard RelationalText.isOnePhrase(hit.start, hit.end, in: text) else { continue }
+            var weight = tables.weight[hit.entry]
+            if let spelling = tables.spelling[hit.entry] {
+                guard let checked = spelling.weight(of: hit, in: text, base: weight) else { continue }
+                weight = checked
+            }
+            // A field label ("Tôn giáo:", "Đảng viên:") names the field; its value is the data,
+            // whatever keyword it holds ("Đảng viên: đã kết nạp năm 2022").
+            if RelationalText.isFieldLabel(hit.end, in: text) { fieldValueFrom = hit.end; continue }
+            if fieldValueFrom >= 0 && hit.start > fieldValueFrom && hit.start - fieldValueFrom <= 16
+                && RelationalText.KeyedWords(text, fieldValueFrom..<hit.start).keys.count <= 2 {
+                weight = 1
+            }
+            var end = hit.end
+            switch TopicLexicon.shared.entries[hit.entry].keyword {
+            case "no" where topic == .privateLife:
+                // A debt with its amount: "nợ 4.860.000đ", "no toi 35 trieu".
+                if let amount = RelationalText.amount(after: hit.end, in: text) { end = amount; weight = max(weight, 1) }
+            case "dan toc" where topic == .ethnicity:
+                // "dân tộc" and a people's name the lexicon lacks: "dân tộc Pa Dí".
+                if let people = RelationalText.capitalisedName(after: hit.end, in: text) { end = people; weight = 1 }
+            default:
+                break
+            }
+            candidates.append(Candidate(start: hit.start, end: end, weight: weight, continuing: tables.continuing[hit.entry]))
+        }
+        guard !candidates.isEmpty else { return }
+        // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; those from 0.4 may
+        // carry on a story already told ("…là người đồng tính. Mình và anh Huy yêu nhau 5 năm").
+        let groups = Self.merge(candidates, in: text).filter { $0.weight >= 0.5 || $0.continuing }
+        guard !groups.isEmpty else { return }
+        let evidence = primary.filter { $0.confidence >= TextDetectionEngine.evidenceConfidence && !$0.category.isSensitiveTopic }
+            .sorted { $0.start < $1.start }
+        let mentions = context.personMentions
+        let news = NewsContext(context)
+        var lastReported = -1
+        for g in groups {
+            let end = topic == .health ? Self.extendHealthPhrase(g.end, in: text) : g.end
+            // The same story goes on: a finding of this topic shortly before, in the same or the
+            // previous paragraph ("…chẩn đoán bạch cầu cấp…\n\nChi phí đợt hóa trị…").
+            let continues = lastReported >= 0 && RelationalText.characters(lastReported, g.start, in: text) <= 500
+                && !RelationalText.paragraphBreak(lastReported, g.start, in: text, allowed: 1)
+            guard g.weight >= 0.5 || continues else { continue }
+            let weight = g.weight >= 0.5 ? g.weight : 0.8
+            guard var confidence = Self.confidence(g.start, end, weight: weight, text: text, mentions: mentions,
+                                                   evidence: evidence, continues: continues) else { continue }
+            if g.weight < 0.5 && confidence < 0.5 { continue }
+            // A news report republishes what courts, police and the press made public.
+            if news.isNews(around: g.start, end) { confidence *= 0.5 }
+            confidence = min(0.97, max(0.05, confidence))
+            guard confidence >= 0.2 else { continue }
+            if confidence >= 0.5 { lastReported = end }
+            matches.append(TextMatch(ruleId: ruleId, category: category, start: g.start, end: end, confidence: confidence))
+        }
+    }
+
+    /// Overlapping hits ("ung thư" inside "ung thư máu"), and strong hits side by side
+    /// ("chẩn đoán bạch cầu", "nhập viện cấp cứu"), make one phrase; "lao phổi và nhiễm HIV"
+    /// stays two.
+    static func merge(_ candidates: [Candidate], in text: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+        let sorted = candidates.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+        var groups: [Candidate] = []
+        for c in sorted {
+            // A weak keyword joins only what it overlaps ("nhập viện Bệnh viện K" is not one phrase).
+            let strong = min(last0(groups)?.weight ?? 0, c.weight) >= 0.5
+            if var last = groups.last,
+               c.start <= last.end || (strong && RelationalText.wordsBetween(last.end, c.start, in: text) == 0) {
+                last.end = max(last.end, c.end)
+                last.weight = max(last.weight, c.weight)
+                last.continuing = last.continuing && c.continuing
+                groups[groups.count - 1] = last
+            } else {
+                groups.append(c)
+            }
+        }
+        return groups
+    }
+
+    static func last0(_ groups: [Candidate]) -> Candidate? { groups.last }
+
+    /// Extends a health phrase over the words that qualify it: "ung thư máu giai đoạn 3",
+    /// "bạch cầu cấp", "ung thư gan di căn".
+    static func extendHealthPhrase(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = end
+        for _ in 0..<2 {
+            let words = RelationalText.foldedWords(after: end, count: 3, in: text)
+            guard let first = words.first else { break }
+            if first.folded == "giai", words.count >= 3, words[1].folded == "doan",
+               ["1", "2", "3", "4", "i", "ii", "iii", "iv", "cuoi", "dau", "muon", "som"].contains(words[2].folded) {
+                end = words[2].end
+            } else if first.folded == "di", words.count >= 2, words[1].folded == "can" {
+                end = words[1].end
+            } else if ["cap", "man", "ac"].contains(first.folded), words.count >= 2, words[1].folded == "tinh" {
+                end = words[1].end
+            } else if first.folded == "cap" {
+                end = first.end
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// How sure the phrase `start..<end` is sensitive data about an identifiable person;
+    /// nil when nothing ties it to a person.
+    static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
+                           mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false) -> Double? {
+        let sentence = RelationalText.sentence(around: start, in: text)
+        var tie = 0.0
+        // Identifiers of the first phase.
+        for m in RelationalText.near(evidence, start, end) {
+            tie = max(tie, RelationalText.tie(m.start, m.end, to: start, end, sentence: sentence, in: text,
+                                               sameClause: 0.95, sameSentence: 0.88, window: 0.62))
+        }
+        // Person mentions.
+        for m in RelationalText.near(mentions, start, end) where m.end <= start || m.start >= end {
+            var t = m.isFullName
+                ? RelationalText.tie(m.start, m.end, to: start, end, sentence: sentence, in: text,
+                                     sameClause: 0.92, sameSentence: 0.85, window: 0.7)
+                : RelationalText.tie(m.cueStart ?? m.start, m.end, to: start, end, sentence: sentence, in: text,
+                                     sameClause: 0.85, sameSentence: 0.78, window: 0.62)
+            if m.hasTitle { t *= 0.5 }
+            tie = max(tie, t)
+        }
+        let direct = tie > 0
+        // The words of the sentence near the phrase, spelled only when a check needs them.
+        var spelled: RelationalText.KeyedWords?
+        func words() -> RelationalText.KeyedWords {
+            if let spelled { return spelled }
+            let lo = max(sentence.lowerBound, RelationalText.back(start, 120, in: text))
+            let hi = max(lo, min(sentence.upperBound, RelationalText.ahead(end, 120, in: text)))
+            let w = RelationalText.KeyedWords(text, lo..<hi)
+            spelled = w
+            return w
+        }
+        // A pronoun or kinship word pointing back at someone named or identified shortly before.
+        if tie < 0.62 {
+            let named = RelationalText.near(mentions, start, end).contains { m in
+                !m.hasTitle && m.end <= start && RelationalText.characters(m.end, start, in: text) <= 400
+                    && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
+            }
+            let identified = named || RelationalText.near(evidence, start, end).contains { m in
+                RelationalText.characters(min(m.end, start), max(m.start, end), in: text) <= 400
+                    && !RelationalText.paragraphBreak(min(m.end, start), max(m.start, end), in: text, allowed: 1)
+            }
+            // (The pronoun may open the phrase itself: "Chồng bỏ đi".)
+            if identified && words().hasPronoun(before: end) { tie = 0.64 }
+        }
+        // First person, as the subject of the phrase ("mẹ em bị …", "mình ăn chay trường"): the
+        // author is identified by an identifier in the post.
+        if tie < 0.6 && RelationalText.anyWithin(evidence, start, 2000) {
+            // The clause, or the sentence when the clause has no subject of its own ("mình ăn chay
+            // trường, theo đạo Phật").
+            let limit = max(sentence.lowerBound, RelationalText.back(start, 60, in: text))
+            var words = RelationalText.KeyedWords(text, RelationalText.clauseStart(before: start, limit: limit, in: text)..<start)
+            if words.keys.count <= 1 { words = RelationalText.KeyedWords(text, limit..<start) }
+            if words.contains(Self.firstPerson, inLast: 6) { tie = 0.6 }
+        }
+        if tie < 0.62 && continues { tie = 0.62 }
+        guard tie > 0 else { return nil }
+        // A clause that opens with the topic talks about the topic itself ("HIV không lây qua
+        // ăn uống", "Trầm cảm là bệnh", "…hiểu giúp: tự kỷ không phải bệnh"), whoever the post
+        // is about, unless someone is named in the sentence or it fills a form ("Bệnh: …").
+        // (After a comma the clause shares its sentence's subject: "bắt mình bỏ đạo, quy y Phật giáo".)
+        var clauseStart = start
+        while clauseStart > sentence.lowerBound && text[clauseStart - 1] != UInt8(ascii: ":") { clauseStart -= 1 }
+        if RelationalText.KeyedWords(text, clauseStart..<start).keys.isEmpty {
+            if RelationalText.KeyedWords(text, end..<RelationalText.ahead(end, 30, in: text)).startsWith(Self.genericAfter) {
+                tie = min(tie, 0.35)
+            }
+            // No one named or identified earlier in the paragraph: a statement about the topic.
+            let paragraph = RelationalText.paragraphStart(before: start, in: text)
+            let named = RelationalText.near(evidence, start, end).contains { $0.start >= paragraph && $0.end <= sentence.upperBound }
+                || RelationalText.near(mentions, start, end).contains {
+                    $0.start >= paragraph && $0.end <= sentence.upperBound && !$0.hasTitle
+                }
+            let label = RelationalText.KeyedWords(text, sentence.lowerBound..<clauseStart).keys.count
+            let formField = clauseStart > sentence.lowerBound && text[clauseStart - 1] == UInt8(ascii: ":") && label <= 3
+            if !named && !formField && !RelationalText.isListItem(sentence, in: text) { tie = min(tie, 0.4) }
+        }
+        // A term in quotes ("tài khoản tạm giữ", "bác sĩ") names a thing, it tells nothing of anyone.
+        if RelationalText.isQuotedTerm(start, end, within: sentence, in: text) { tie = min(tie, 0.35) }
+        // Someone who asked not to be named ("nhờ mình đăng giấu tên"), and no name given.
+        if !direct && RelationalText.KeyedWords(text, RelationalText.back(start, 300, in: text)..<start).contains(Self.anonymous) {
+            tie = min(tie, 0.4)
+        }
+
+        var confidence = tie - (1 - weight) * 0.5
+        if weight < 0.5 { confidence = min(confidence, 0.45) }
+        guard confidence >= 0.5 else { return confidence }
+        // What only lowers the confidence: negation in the clause, a general statement, history;
+        // read in the words between the nearest name before and the phrase ("chị Lan chăm sóc các
+        // bệnh nhân ung thư"), so a name ("anh Khoa") is never read as a cue ("khoa").
+        var from = max(sentence.lowerBound, RelationalText.back(start, 60, in: text))
+        for m in RelationalText.near(mentions, start, end) where m.end <= start && m.end > from { from = m.end }
+        let clause = RelationalText.clauseStart(before: start, limit: from, in: text)
+        if RelationalText.KeyedWords(text, max(clause, RelationalText.back(start, 45, in: text))..<start).contains(Self.negations, inLast: 3) {
+            confidence *= 0.55
+        }
+        let before = RelationalText.KeyedWords(text, from..<start)
+        if before.contains(Self.generic, inLast: 6) || before.contains(Self.genericNear, inLast: 2)
+            || before.contains(Self.others, inLast: 4) {
+            confidence = min(confidence, 0.35)
+        }
+        if words().contains(Self.history) || RelationalText.hasOldYear(in: sentence, text: text) { confidence *= 0.5 }
+        return confidence
+    }
+
+    /// Said of oneself or one's family.
+    static let firstPerson = RelationalText.PhraseTable([
+        "tôi", "mình", "em", "tớ", "tui", "tao", "chúng tôi", "chúng em", "bọn mình", "tụi mình", "gia đình tôi",
+        "nhà mình", "nhà em", "nhà tôi",
+    ])
+    /// What a general statement says of a topic that opens it ("HIV không lây qua…").
+    static let genericAfter = RelationalText.PhraseTable([
+        "không lây", "lây qua", "lây truyền", "là bệnh", "là một", "không phải", "có thể", "là gì", "nguy hiểm",
+        "gây ra", "ảnh hưởng", "phổ biến", "chữa được", "điều trị được", "không đáng sợ", "là căn bệnh", "hoàn toàn",
+        "của người khác", "của người ta", "của mỗi người", "là quyền",
+        "khong lay", "la benh", "khong phai",
+    ])
+    static let anonymous = RelationalText.PhraseTable(["giấu tên", "ẩn danh", "xin giấu", "không nêu tên", "dấu tên"])
+    static let negations = RelationalText.PhraseTable([
+        "không", "ko", "k", "khg", "kh", "hông", "hổng", "chưa", "chẳng", "chả", "đéo", "hok", "hem", "chưa từng",
+        "không hề", "chẳng hề",
+    ])
+    /// Words before a topic that make it a general statement, a campaign or a profession.
+    static let generic = RelationalText.PhraseTable([
+        "phòng chống", "phòng ngừa", "chống", "tầm soát", "chiến dịch", "tuyên truyền", "nhận thức", "thế giới",
+        "hội thảo", "chương trình", "dự án", "bất kỳ", "bất kì", "chuyên khoa", "chuyên gia", "nghiên cứu",
+        "người bệnh", "ưu tiên", "yêu cầu", "cần tuyển", "tuyển", "không nhận", "không phân biệt", "cộng đồng", "kiến thức", "thông tin", "tìm hiểu", "dấu hiệu",
+        "triệu chứng", "nguyên nhân", "phương pháp", "quỹ", "hội", "tuần lễ",
+        "chống lại", "xóa bỏ", "xoá bỏ", "kỳ thị", "phân biệt", "bình đẳng", "tôn trọng", "quyền", "luật",
+        "giảm", "phát hiện sớm", "hỗ trợ", "tư vấn", "điều trị cho", "sàng lọc", "vắc xin", "vaccine", "tiêm",
+        "số ca", "ca", "số", "tỷ lệ", "tỉ lệ", "trường hợp", "người dân", "chuyên đề", "khóa học", "lớp học",
+    ])
+    /// Short words that make a general statement only right before the topic (compared with
+    /// their marks: typed without, "moi", "nao", "cac" are other words too) ("các bệnh nhân
+    /// ung thư", "ai bị trầm cảm"), not further away ("ai cũng biết ông ấy từng đi tù", "những bài
+    /// viết phê phán chính quyền").
+    static let genericNear = RelationalText.PhraseTable([
+        "các", "những", "mọi", "nhiều", "ai", "nào", "hễ", "cách", "bệnh viện", "viện", "trung tâm", "khoa",
+        "phòng khám", "bọn", "học sinh", "đồng bào", "trẻ em", "bà con",
+    ], foldSingleWords: false)
+    /// "chửi người khác là phản động": said of people in general.
+    static let others = RelationalText.PhraseTable(["người khác là", "người ta là", "ai đó là", "thiên hạ là"])
+    static let history = RelationalText.PhraseTable([
+        "lịch sử", "khởi nghĩa", "kháng chiến", "triều đại", "nhà vua", "phong kiến", "thế kỷ", "thế kỉ",
+        "danh nhân", "anh hùng dân tộc", "cách mạng tháng tám", "pháp thuộc", "thực dân", "côn đảo", "hỏa lò",
+        "truyền thuyết", "cổ tích", "tiểu thuyết", "nhân vật", "bộ phim", "phim", "truyện",
+    ], foldSingleWords: false)
+}
+
+extension Category {
+    /// The categories the sensitive-topic detector reports (they are never evidence of a person).
+    var isSensitiveTopic: Bool {
+        switch self {
+        case .sensitiveHealth, .sensitiveCriminal, .sensitiveReligion, .sensitivePolitics, .sensitiveEthnicity,
+             .sensitiveSexuality, .sensitivePrivateLife, .personName:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Per lexicon entry: its topic, weight and spelling check, looked up by entry index.
+struct TopicTables: Sendable {
+    let topicCode: [UInt8]
+    let weight: [Double]
+    let spelling: [SpellingCheck?]
+    let continuing: [Bool]
+
+    static let shared = TopicTables(lexicon: TopicLexicon.shared)
+
+    func code(_ topic: Topic) -> UInt8 { UInt8(Topic.allCases.firstIndex(of: topic) ?? 255) }
+
+    init(lexicon: TopicLexicon) {
+        var spelled: [String: [SensitiveTopicKeywords.Keyword]] = [:]
+        for k in SensitiveTopicKeywords.keywords {
+            spelled[k.topic.rawValue + ":" + SensitiveTopicKeywords.folded(k.spelled), default: []].append(k)
+        }
+        var codes: [UInt8] = []
+        var weights: [Double] = []
+        var spellings: [SpellingCheck?] = []
+        var continuing: [Bool] = []
+        let continuingKeywords = Set(SensitiveTopicKeywords.continuing.map(SensitiveTopicKeywords.folded))
+        for entry in lexicon.entries {
+            continuing.append(entry.topic.sensitiveCategory != nil && entry.weight < 0.5
+                              && continuingKeywords.contains(entry.keyword))
+            codes.append(UInt8(Topic.allCases.firstIndex(of: entry.topic) ?? 255))
+            weights.append(entry.weight)
+            let forms = spelled[entry.topic.rawValue + ":" + entry.keyword] ?? []
+            spellings.append(forms.isEmpty ? nil : SpellingCheck(forms))
+        }
+        topicCode = codes
+        weight = weights
+        spelling = spellings
+        self.continuing = continuing
+    }
+}
+
+/// Checks a hit against the keyword's spellings where the text has marks: the automaton
+/// matched it folded, and folded Vietnamese words collide ("phẩm nhân" / "phạm nhân").
+struct SpellingCheck: Sendable {
+    /// Per spelling, the key of each word (with marks).
+    let forms: [[NameKey]]
+    let plainWeight: Double
+    /// A spelling is plain ASCII ("gay", "HIV"): typed so inside accented text, it is meant.
+    let asciiForm: Bool
+
+    init(_ keywords: [SensitiveTopicKeywords.Keyword]) {
+        forms = keywords.map { k in
+            let bytes = Array(k.spelled.utf8)
+            return bytes.withUnsafeBufferPointer { b in
+                RelationalText.wordRanges(0, b.count, max: 12, in: b).compactMap { NameKey.of(b, $0.lowerBound, $0.upperBound)?.key }
+            }
+        }
+        plainWeight = keywords.map(\.plainWeight).min() ?? 0
+        asciiForm = keywords.contains { $0.spelled.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// The weight of the hit, or nil when its marks spell other words.
+    func weight(of hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>, base: Double) -> Double? {
+        let ranges = RelationalText.wordRanges(hit.start, hit.end, max: 12, in: text)
+        var keys: [(key: NameKey, plain: Bool)] = []
+        for r in ranges {
+            guard let k = NameKey.of(text, r.lowerBound, r.upperBound) else { return nil }
+            keys.append(k)
+        }
+        // Words typed without marks match their folded form (the automaton saw to that);
+        // words with marks must be spelled as the keyword is.
+        guard let form = forms.first(where: { form in
+            form.count == keys.count && zip(form, keys).allSatisfy { $0.1.plain || $0.0 == $0.1.key }
+        }) else { return nil }
+        // Ambiguous only where a word that takes marks was typed without them ("tu tu"), not
+        // where the word has none ("tim" in "mổ tim").
+        if asciiForm && keys.allSatisfy({ $0.plain }) {
+            // "gay" in a text with marks is the English word; in a text without any it may be "gây".
+            let around = RelationalText.sentence(around: hit.start, in: text)
+            return RelationalText.hasMarks(around, in: text) ? base : min(base, plainWeight)
+        }
+        let plain = zip(form, keys).contains { $0.1.plain && $0.0 != $0.1.key }
+        return plain ? min(base, plainWeight) : base
+    }
+}
+
+/// Byte-level helpers the relational detectors share: bounded sentences, clause and paragraph
+/// breaks, distances in characters (the same for NFC and NFD), folded words around a place.
+enum RelationalText {
+    /// Farthest a sentence reaches on each side, in characters, so a text without punctuation
+    /// cannot make every lookup linear in the text.
+    static let sentenceRadius = 360
+
+    /// The sentence (or line) around `offset`, bounded like `TextScanContext.sentence(around:)`
+    /// but never more than `sentenceRadius` characters each way.
+    static func sentence(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let n = text.count
+        let o = min(max(0, offset), n)
+        var lo = o
+        let loLimit = back(o, sentenceRadius, in: text)
+        while lo > loLimit {
+            let b = text[lo - 1]
+            if b == 0x0A { break }
+            if (b == 0x2E || b == 0x21 || b == 0x3F) && lo < n && (text[lo] == 0x20 || text[lo] == 0x0A) { break }
+            // An emoji before a space ends a sentence too ("…em ấy 🙏 Trầm cảm là bệnh").
+            if b == 0x20 && lo >= 5 && text[lo - 5] >= 0xF0 && text[lo - 5] <= 0xF4 { break }
+            lo -= 1
+        }
+        while lo < n && UTF8Classes.isContinuation(text[lo]) { lo += 1 }
+        var hi = o
+        let hiLimit = ahead(o, sentenceRadius, in: text)
+        while hi < hiLimit {
+            let b = text[hi]
+            if b == 0x0A { break }
+            if (b == 0x2E || b == 0x21 || b == 0x3F) && (hi + 1 == n || text[hi + 1] == 0x20 || text[hi + 1] == 0x0A) {
+                hi += 1
+                break
+            }
+            if b >= 0xF0 && b <= 0xF4 && hi + 4 < n && text[hi + 4] == 0x20 { hi += 4; break }
+            hi += 1
+        }
+        while hi < n && hi > lo && UTF8Classes.isContinuation(text[hi]) { hi += 1 }
+        return lo..<max(lo, hi)
+    }
+
+    /// The line around `offset` (at most `sentenceRadius` characters each way).
+    static func line(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let n = text.count
+        let o = min(max(0, offset), n)
+        var lo = o
+        let loLimit = back(o, sentenceRadius, in: text), hiLimit = ahead(o, sentenceRadius, in: text)
+        while lo > loLimit && text[lo - 1] != 0x0A { lo -= 1 }
+        while lo < n && UTF8Classes.isContinuation(text[lo]) { lo += 1 }
+        var hi = o
+        while hi < hiLimit && text[hi] != 0x0A { hi += 1 }
+        while hi < n && hi > lo && UTF8Classes.isContinuation(text[hi]) { hi += 1 }
+        return lo..<max(lo, hi)
+    }
+
+    /// Whether only spaces lie in `a..<b`.
+    static func onlySpaces(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, a)
+        while i < min(b, text.count) {
+            guard text[i] == 0x20 else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The offset `count` characters before `offset` (combining marks go with their letter, so
+    /// NFC and NFD reach the same place), or the text's start.
+    static func back(_ offset: Int, _ count: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(max(0, offset), text.count)
+        var left = count
+        while i > 0 {
+            let c = text[i - 1]
+            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
+                if left == 0 { break }
+                left -= 1
+            }
+            i -= 1
+        }
+        return i
+    }
+
+    /// The offset `count` characters after `offset`, or the text's end.
+    static func ahead(_ offset: Int, _ count: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = text.count
+        var i = min(max(0, offset), n)
+        var left = count
+        while i < n {
+            let c = text[i]
+            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
+                if left == 0 { break }
+                left -= 1
+            }
+            i += 1
+        }
+        return i
+    }
+
+    /// Characters (not bytes, not combining marks) in `a..<b`: the same for NFC and NFD.
+    static func characters(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
+        var count = 0
+        var i = lo
+        while i < hi {
+            let c = text[i]
+            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Whether `a..<b` holds a clause break: `,` `;` `:` `(` `)` `|`, a spaced dash, an en or
+    /// em dash, or a line break.
+    static func clauseBreak(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
+        var i = lo
+        while i < hi {
+            switch text[i] {
+            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x7C, 0x0A, 0x2E, 0x21, 0x3F: return true
+            case 0x2D: if i > lo && text[i - 1] == 0x20 { return true }
+            case 0xE2: if i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94) { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The start of the clause that `offset` is in, not before `limit`.
+    static func clauseStart(before offset: Int, limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(offset, text.count)
+        while i > limit {
+            switch text[i - 1] {
+            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x7C, 0x0A: return i
+            default: i -= 1
+            }
+        }
+        return max(0, limit)
+    }
+
+    /// More than `allowed` blank lines (paragraph breaks) in `a..<b`.
+    static func paragraphBreak(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>, allowed: Int = 0) -> Bool {
+        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
+        var breaks = 0
+        var lastNewline = -1
+        var i = lo
+        while i < hi {
+            let c = text[i]
+            if c == 0x0A {
+                if lastNewline >= 0 {
+                    breaks += 1
+                    if breaks > allowed { return true }
+                    lastNewline = -1
+                } else {
+                    lastNewline = i
+                }
+            } else if c != 0x20 && c != 0x0D && c != 0x09 {
+                lastNewline = -1
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Words (letter runs) between `a` and `b`; `Int.max` when anything else than spaces and
+    /// letters lies between (punctuation, digits, a line break).
+    static func wordsBetween(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard a <= b else { return 0 }
+        let hi = min(b, text.count)
+        var words = 0
+        var inWord = false
+        var i = max(0, a)
+        while i < hi {
+            let c = text[i]
+            if c == 0x20 || c == 0x09 {
+                inWord = false
+                i += 1
+                continue
+            }
+            if c < 0x80 {
+                guard UTF8Classes.isASCIILetter(c) else { return Int.max }
+                if !inWord { words += 1; inWord = true }
+                i += 1
+                continue
+            }
+            let (kind, length) = PersonMentionScanner.nonASCII(at: i, in: text)
+            guard kind == .letter else { return Int.max }
+            if !inWord { words += 1; inWord = true }
+            i += length
+        }
+        return words
+    }
+
+    /// The ranges of up to `max` words inside `a..<b`.
+    static func wordRanges(_ a: Int, _ b: Int, max: Int, in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = Swift.max(0, a)
+        let hi = Swift.min(b, text.count)
+        while i < hi && out.count < max {
+            let c = text[i]
+            let isLetter: Bool
+            var length = 1
+            if c < 0x80 {
+                isLetter = UTF8Classes.isASCIILetter(c) || UTF8Classes.isDigit(c)
+            } else {
+                let (kind, l) = PersonMentionScanner.nonASCII(at: i, in: text)
+                isLetter = kind == .letter
+                length = l
+            }
+            guard isLetter else { i += length; continue }
+            let start = i
+            while i < hi {
+                let d = text[i]
+                if d < 0x80 {
+                    guard UTF8Classes.isASCIILetter(d) || UTF8Classes.isDigit(d) else { break }
+                    i += 1
+                } else {
+                    let (kind, l) = PersonMentionScanner.nonASCII(at: i, in: text)
+                    guard kind == .letter else { break }
+                    i += l
+                }
+            }
+            out.append(start..<i)
+        }
+        return out
+    }
+
+    /// Up to `count` words after `offset`, separated only by spaces, folded to ASCII.
+    static func foldedWords(after offset: Int, count: Int, in text: UnsafeBufferPointer<UInt8>) -> [(folded: String, end: Int)] {
+        var out: [(folded: String, end: Int)] = []
+        var i = offset
+        let n = text.count
+        while out.count < count && i < n {
+            guard text[i] == 0x20 else { break }
+            while i < n && text[i] == 0x20 { i += 1 }
+            guard let r = wordRanges(i, min(n, i + 40), max: 1, in: text).first, r.lowerBound == i else { break }
+            out.append((String(decoding: VietnameseFolding.foldedASCII(text, r), as: UTF8.self), r.upperBound))
+            i = r.upperBound
+        }
+        return out
+    }
+
+    /// Whether `a..<b` holds only letters, digits, spaces and the joiners `-` `/` `'` (one
+    /// phrase, not words on both sides of a comma, a full stop or a line break).
+    static func isOnePhrase(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, a)
+        let hi = min(b, text.count)
+        while i < hi {
+            let c = text[i]
+            if c < 0x80 {
+                guard UTF8Classes.isASCIIAlnum(c) || c == 0x20 || c == 0x2D || c == 0x2F || c == 0x27 || c == 0x3A
+                else { return false }
+                i += 1
+            } else {
+                let (kind, length) = PersonMentionScanner.nonASCII(at: i, in: text)
+                guard kind != .other else { return false }
+                i += length
+            }
+        }
+        return true
+    }
+
+    /// Where the paragraph around `offset` starts: after the last blank line (within 1,500 bytes).
+    static func paragraphStart(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(offset, text.count)
+        let limit = max(0, offset - 1500)
+        var sawNewline = false
+        while i > limit {
+            let c = text[i - 1]
+            if c == 0x0A {
+                if sawNewline { return i }
+                sawNewline = true
+            } else if c != 0x20 && c != 0x0D && c != 0x09 {
+                sawNewline = false
+            }
+            i -= 1
+        }
+        return i
+    }
+
+    /// Whether the line of `sentence` opens with a bullet, a number or an emoji before its first
+    /// word ("+ Thẻ đảng viên…", "2. …", "👉 …"): an item of a list, not a statement.
+    static func isListItem(_ sentence: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let line = self.line(around: sentence.lowerBound, in: text)
+        var i = line.lowerBound
+        while i < line.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+        guard i < line.upperBound else { return false }
+        let b = text[i]
+        if b < 0x80 { return !UTF8Classes.isASCIILetter(b) && b != UInt8(ascii: "(") && b != UInt8(ascii: "\"") }
+        return PersonMentionScanner.nonASCII(at: i, in: text).0 == .other
+    }
+
+    /// Whether `start..<end` sits inside quotes of at most five words in the sentence.
+    static func isQuotedTerm(_ start: Int, _ end: Int, within sentence: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        func quote(at i: Int) -> Bool {
+            text[i] == 0x22 || (text[i] == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0x9C || text[i + 2] == 0x9D))
+        }
+        var open = -1
+        var i = sentence.lowerBound
+        var inside = false
+        while i < min(start, text.count) {
+            if quote(at: i) { inside.toggle(); if inside { open = i } }
+            i += 1
+        }
+        guard inside, open >= 0 else { return false }
+        var close = end
+        while close < min(sentence.upperBound, text.count) && !quote(at: close) { close += 1 }
+        guard close < min(sentence.upperBound, text.count) else { return false }
+        return KeyedWords(text, open..<close).keys.count <= 5
+    }
+
+    /// Whether a colon follows `end` (after spaces) and ends the line or precedes a value:
+    /// the keyword before it is a form field's label ("Tôn giáo: Phật giáo").
+    static func isFieldLabel(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = end
+        while i < text.count && text[i] == 0x20 { i += 1 }
+        return i < text.count && text[i] == UInt8(ascii: ":")
+    }
+
+    /// The end of an amount of money right after `offset`: "4.860.000đ", "35 trieu", "2tr5", "500k".
+    static func amount(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = offset
+        let n = text.count
+        // "nợ tôi 35 triệu": one short word may come between.
+        let words = foldedWords(after: i, count: 1, in: text)
+        if let w = words.first, ["toi", "minh", "em", "anh", "chi", "shop", "ben", "cua"].contains(w.folded) { i = w.end }
+        while i < n && text[i] == 0x20 { i += 1 }
+        guard i < n, UTF8Classes.isDigit(text[i]) else { return nil }
+        while i < n && (UTF8Classes.isDigit(text[i]) || ((text[i] == 0x2E || text[i] == 0x2C) && i + 1 < n && UTF8Classes.isDigit(text[i + 1]))) {
+            i += 1
+        }
+        let unit = foldedWords(after: i, count: 1, in: text).first
+        if i < n, text[i] != 0x20, let glued = wordRanges(i, min(n, i + 12), max: 1, in: text).first, glued.lowerBound == i {
+            let f = String(decoding: VietnameseFolding.foldedASCII(text, glued), as: UTF8.self)
+            if ["d", "dong", "k", "tr", "trieu", "ty", "vnd"].contains(f) || f.hasPrefix("tr") { return glued.upperBound }
+        }
+        if let unit, ["d", "dong", "k", "tr", "trieu", "ty", "nghin", "ngan", "vnd", "cu", "lit"].contains(unit.folded) {
+            return unit.end
+        }
+        if i < n, text[i] == 0xC4 || text[i] == 0xE2 { return min(n, i + (text[i] == 0xC4 ? 2 : 3)) }  // "đ", "₫"
+        return nil
+    }
+
+    /// The end of one or two capitalised words right after `offset` ("Pa Dí", "Tày"), not
+    /// "Việt Nam".
+    static func capitalisedName(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = text.count
+        var i = offset
+        var end: Int?
+        for _ in 0..<2 {
+            guard i < n, text[i] == 0x20 else { break }
+            while i < n && text[i] == 0x20 { i += 1 }
+            guard i < n, PersonMentionScanner.isCapital(at: i, in: text),
+                  let w = wordRanges(i, min(n, i + 24), max: 1, in: text).first, w.lowerBound == i else { break }
+            let f = String(decoding: VietnameseFolding.foldedASCII(text, w), as: UTF8.self)
+            if ["viet", "nam", "anh", "em", "ta", "toi", "thieu"].contains(f) { break }
+            end = w.upperBound
+            i = w.upperBound
+        }
+        return end
+    }
+
+    /// Whether `range` holds a letter with diacritics.
+    static func hasMarks(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, range.lowerBound)
+        let hi = min(text.count, range.upperBound)
+        while i < hi {
+            let c = text[i]
+            if c >= 0xC3 && c <= 0xCD || c == 0xE1 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A year from 1000 to 1954 in the sentence, after "năm" ("Năm 1930, …", "vào năm 1911") or
+    /// in a span of years ("(1890–1969)"), and not a birth year ("sinh năm 1948"): history.
+    static func hasOldYear(in range: Range<Int>, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, range.lowerBound)
+        let hi = min(text.count, range.upperBound)
+        while i < hi {
+            guard UTF8Classes.isDigit(text[i]) else { i += 1; continue }
+            let start = i
+            var value = 0
+            while i < hi && UTF8Classes.isDigit(text[i]) && i - start < 6 {
+                value = value * 10 + Int(text[i] - 0x30)
+                i += 1
+            }
+            if i - start == 4 && value >= 1000 && value <= 1954 && (start == 0 || !UTF8Classes.isDigit(text[start - 1])) {
+                let words = KeyedWords(text, max(range.lowerBound, back(start, 18, in: text))..<start)
+                let afterYearWord = words.contains(yearWords, inLast: 1)
+                var k = i
+                if k < hi && (text[k] == 0x2D || text[k] == 0xE2) { k += text[k] == 0x2D ? 1 : 3 }
+                let span = k > i && k + 4 <= hi && (k..<k + 4).allSatisfy { UTF8Classes.isDigit(text[$0]) }
+                if (afterYearWord || span) && !words.contains(birthWords, inLast: 2) { return true }
+            }
+            while i < hi && UTF8Classes.isDigit(text[i]) { i += 1 }
+        }
+        return false
+    }
+
+    static let birthWords = PhraseTable(["sinh", "sn", "ns", "năm sinh", "sinh năm"])
+    static let yearWords = PhraseTable(["năm", "thế kỷ", "thời"])
+
+    /// How strongly an anchor at `a0..<a1` ties to the phrase at `start..<end`.
+    static func tie(_ a0: Int, _ a1: Int, to start: Int, _ end: Int, sentence: Range<Int>,
+                    in text: UnsafeBufferPointer<UInt8>, sameClause: Double, sameSentence: Double, window: Double) -> Double {
+        let (lo, hi) = a1 <= start ? (a1, start) : (end, a0)
+        guard lo <= hi else { return sameClause }
+        if a0 >= sentence.lowerBound && a1 <= sentence.upperBound {
+            return clauseBreak(lo, hi, in: text) ? sameSentence : sameClause
+        }
+        if hi - lo > 600 { return 0 }
+        if characters(lo, hi, in: text) <= 80 && !paragraphBreak(lo, hi, in: text) { return window }
+        return 0
+    }
+
+    /// The items (sorted by start) that may lie within reach of `start..<end`.
+    /// The items (sorted by start) within 700 bytes of `start..<end`, at most the four nearest on
+    /// each side: the nearest decide every tie, and text dense with names and numbers must not
+    /// make each lookup long.
+    static func near(_ items: [TextMatch], _ start: Int, _ end: Int) -> ArraySlice<TextMatch> {
+        let center = lowerBound(items.count) { items[$0].start < start }
+        let lo = max(lowerBound(items.count) { items[$0].start < start - 700 }, center - 4)
+        let hi = min(lowerBound(items.count) { items[$0].start < end + 700 }, center + 4)
+        return items[lo..<max(lo, hi)]
+    }
+
+    static func near(_ items: [PersonMention], _ start: Int, _ end: Int) -> ArraySlice<PersonMention> {
+        let center = lowerBound(items.count) { items[$0].start < start }
+        let lo = max(lowerBound(items.count) { items[$0].start < start - 700 }, center - 4)
+        let hi = min(lowerBound(items.count) { items[$0].start < end + 700 }, center + 4)
+        return items[lo..<max(lo, hi)]
+    }
+
+    /// Whether an item (sorted by start) starts within `radius` bytes of `offset`.
+    static func anyWithin(_ items: [TextMatch], _ offset: Int, _ radius: Int) -> Bool {
+        let i = lowerBound(items.count) { items[$0].start < offset - radius }
+        return i < items.count && items[i].start <= offset + radius
+    }
+
+    /// The first index in `0..<count` where `before` turns false (it must be monotone).
+    static func lowerBound(_ count: Int, _ before: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The words of a span, spelled as `NameKey`s (at most 240 words).
+    struct KeyedWords {
+        var keys: [(key: NameKey, plain: Bool)?] = []
+        var starts: [Int] = []
+
+        init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            for r in RelationalText.wordRanges(range.lowerBound, range.upperBound, max: 240, in: text) {
+                keys.append(NameKey.of(text, r.lowerBound, r.upperBound))
+                starts.append(r.lowerBound)
+            }
+        }
+
+        func contains(_ table: PhraseTable, inLast n: Int = Int.max) -> Bool {
+            let from = n == Int.max ? 0 : max(0, keys.count - n)
+            return table.occurs(in: keys, from: from)
+        }
+
+        /// Whether the span opens with one of the phrases.
+        func startsWith(_ table: PhraseTable) -> Bool {
+            table.occurs(in: Array(keys.prefix(3)), from: 0, onlyAt: true)
+        }
+
+        /// A word that refers back to a person ("anh ấy", "nó", "bé", "ông"), before `offset`.
+        func hasPronoun(before offset: Int) -> Bool {
+            let P = RelationalText.self
+            for k in keys.indices where starts[k] < offset {
+                guard let w = keys[k] else { continue }
+                if w.plain ? P.plainPronouns.contains(w) : P.pronouns.contains(w) { return true }
+                if k > 0, P.demonstratives.contains(w), PersonNameLexicon.honorifics.contains(keys[k - 1]) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Words that point back at a person already named; with marks only (typed without them,
+    /// "no", "ba", "co" are everyday words), apart from `plainPronouns`.
+    static let pronouns = NameTable(["nó", "hắn", "ổng", "bả", "bé", "cháu", "ông", "bà", "cụ", "chú", "bác", "cô",
+                                     "thằng", "anh", "chị", "em", "chồng", "vợ", "mẹ", "bố", "con"])
+    static let plainPronouns = NameTable(["ông", "cháu", "ổng", "bà", "bé", "anh", "em", "nó"])
+    /// "ấy", "ta", "này" after an honorific: "anh ấy", "chị ta", "bà này".
+    static let demonstratives = NameTable(["ấy", "ta", "này", "kia", "đó"])
+
+    /// Phrases of one to three words, compared as `NameKey`s like `NameTable`.
+    struct PhraseTable: Sendable {
+        struct Phrase: Hashable, Sendable {
+            var a = NameKey()
+            var b = NameKey()
+            var c = NameKey()
+        }
+
+        private var exact: Set<Phrase> = []
+        private var folded: Set<Phrase> = []
+        /// First words of every phrase, with and without marks: a cheap test before `Set`'s hashing.
+        private var firstWords = KeySet([])
+        private(set) var longest = 1
+
+        /// - Parameter foldSingleWords: whether a one-word phrase also matches a word typed without
+        ///   marks ("truyện" would match "truyen" in "truyen hoa chat" otherwise).
+        init(_ phrases: [String], foldSingleWords: Bool = true) {
+            var firsts: [NameKey] = []
+            for phrase in phrases {
+                let words = phrase.split(separator: " ").map(String.init)
+                guard (1...3).contains(words.count) else { continue }
+                let keys = words.compactMap { NameKey.of($0)?.key }
+                let plain = words.compactMap { word -> NameKey? in
+                    let ascii = Array(word.utf8).withUnsafeBufferPointer { VietnameseFolding.foldedASCII($0, 0..<$0.count) }
+                    return NameKey.of(String(decoding: ascii, as: UTF8.self))?.key
+                }
+                guard keys.count == words.count, plain.count == words.count else { continue }
+                exact.insert(Self.phrase(keys[...]))
+                if foldSingleWords || words.count > 1 { folded.insert(Self.phrase(plain[...])) }
+                longest = max(longest, words.count)
+                firsts += [keys[0], plain[0]]
+            }
+            firstWords = KeySet(firsts)
+        }
+
+        static func phrase(_ keys: ArraySlice<NameKey>) -> Phrase {
+            var p = Phrase()
+            for (i, k) in keys.enumerated() {
+                switch i {
+                case 0: p.a = k
+                case 1: p.b = k
+                default: p.c = k
+                }
+            }
+            return p
+        }
+
+        func occurs(in words: [(key: NameKey, plain: Bool)?], from: Int, onlyAt: Bool = false) -> Bool {
+            guard from < words.count else { return false }
+            for k in from..<(onlyAt ? from + 1 : words.count) {
+                guard let first = words[k], firstWords.contains(first.key) else { continue }
+                var p = Phrase()
+                var plain = 0
+                for length in 1...longest where k + length <= words.count {
+                    guard let w = words[k + length - 1] else { break }
+                    switch length {
+                    case 1: p.a = w.key
+                    case 2: p.b = w.key
+                    default: p.c = w.key
+                    }
+                    if w.plain { plain += 1 }
+                    if plain == length {
+                        if folded.contains(p) || exact.contains(p) { return true }
+                    } else if plain == 0 {
+                        if exact.contains(p) { return true }
+                    } else if exact.contains(p) || folded.contains(p) {
+                        return true
+                    }
+                }
+            }
+            return false
+        }
+    }
+}
+
+// MARK: - Descriptions and examples
+
+extension SensitiveTopicDetector {
+    static func summaries(_ topic: Topic) -> String {
+        let what: String
+        switch topic {
+        case .health: what = "Health (Decree 356 Art. 4(d)): illness, diagnosis, treatment, pregnancy, disability"
+        case .criminal: what = "Crimes and violations (Art. 4(g)): records, prison, prosecution, arrest, drug use"
+        case .religion: what = "Religion and belief (Art. 4(b)): faith, conversion, ordination"
+        case .politics: what = "Political views (Art. 4(b)): party membership, dissent, protest"
+        case .ethnicity: what = "Racial or ethnic origin (Art. 4(a)): ethnic group, mixed origin"
+        case .sexuality: what = "Sex life and sexual orientation (Art. 4(e)): orientation, gender identity, sex life"
+        case .privateLife: what = "Private life and secrets (Art. 4(c); Civil Code Art. 38): affairs, debts, divorce, intimate images"
+        default: what = "Not a sensitive topic"
+        }
+        return what + ", reported only when tied to an identifiable person (a name, an honorific and name, "
+            + "or an identifier in the same sentence or nearby; a first-person disclosure when the post carries an identifier)."
+    }
+
+    static func examples(_ topic: Topic) -> (triggering: [DetectorExample], nonTriggering: [DetectorExample]) {
+        switch topic {
+        case .health:
+            return ([
+                "Chị Lan 35 tuổi bị ⟦ung thư máu giai đoạn 3⟧, mọi người giúp chị với",
+                "Bé Lê Gia Hân, 6 tuổi, vừa được ⟦chẩn đoán bạch cầu cấp⟧ 😢",
+                "Anh Nguyễn Văn Tuấn (SĐT 0905 123 456) ⟦nhiễm HIV⟧ từ năm 2019",
+                "Ông Trần Văn Đức (74 tuổi) ⟦nhập viện cấp cứu⟧ chiều qua",
+                DetectorExample("chi Hoa bi ⟦tram cam⟧ 2 nam nay", note: "typed without diacritics"),
+                DetectorExample("Chị Hương bán rau ở chợ Hòa Bình. Tháng trước chị ấy bị ⟦tai biến⟧, giờ nằm một chỗ.",
+                                note: "a pronoun points back at the person named before"),
+                DetectorExample("Mẹ em bị ⟦ung thư giai đoạn cuối⟧.\nAi giúp được xin gọi 0912 345 678 ạ",
+                                note: "a first-person appeal that carries a phone number"),
+                DetectorExample("Mình nhặt được ví có CCCD 001094012345 tên Phạm Văn Hùng và sổ khám ⟦tiểu đường⟧",
+                                note: "a lost-ID post naming the owner's illness"),
+                "Chị H'Hen Niê đang ⟦mang thai⟧ tháng thứ 7, SĐT 0905 111 222",
+            ], [
+                "Bệnh viện Chợ Rẫy tiếp nhận 50 ca sốt xuất huyết trong tuần qua.",
+                "Tháng 10 là tháng phòng chống ung thư vú, chị em nên đi tầm soát sớm.",
+                "Không ai trong đoàn bị nhiễm HIV, Bộ Y tế cho biết.",
+                "Chủ tịch Nguyễn Văn An thăm hỏi các bệnh nhân ung thư tại Bệnh viện K.",
+                "BS. Trần Thị Hoa, Trưởng khoa Ung bướu, cho biết tỷ lệ ung thư gan đang tăng.",
+                "Mình bị trầm cảm 2 năm nay, giờ đã ổn hơn rồi.",
+                "Anh Tuấn không bị ung thư như tin đồn.",
+                "Từ từ rồi tính, anh Tuấn ơi",
+                "Phòng cho thuê gần bệnh viện và trường học, chị Lan 0905 123 456",
+                "Bệnh viện Nguyễn Trãi tiếp nhận bệnh nhân ung thư từ các tỉnh.",
+                "Ung thư là nguyên nhân tử vong hàng đầu, theo Tổ chức Y tế Thế giới.",
+            ])
+        case .criminal:
+            return ([
+                "Lại Văn Trọng, sinh năm 1991, từng ⟦đi tù⟧ vì trộm xe",
+                "anh Hùng ở xóm mình vừa ⟦ra tù⟧, sđt 0912345678",
+                "Chị Mai ⟦nghiện ma túy⟧ đã 3 năm",
+                "Cảnh báo: Đỗ Văn Sang, CCCD 036091528407, ⟦đang bị truy nã⟧",
+            ], [
+                "Công an huyện khởi tố 3 đối tượng trộm cắp tài sản.",
+                "Thời Pháp thuộc, nhà tù Côn Đảo giam giữ nhiều chiến sĩ cách mạng.",
+                "Tiền ăn mỗi tháng của anh Tuấn khoảng 3 triệu",
+                "Bạn ăn gì chưa?",
+                "Năm 1930, Nguyễn Văn Cừ bị bắt và bị kết án tù.",
+            ])
+        case .religion:
+            return ([
+                "Chị Ngọc Trâm ⟦theo đạo Thiên Chúa⟧ nên không ăn thịt ngày thứ Sáu",
+                "Anh Khoa là ⟦Phật tử⟧, SĐT 0905123456",
+                "Ông Y Moan Niê ⟦bỏ đạo⟧ từ năm ngoái",
+            ], [
+                "Giáo xứ Tân Định tổ chức thánh lễ Giáng sinh lúc 20h, mời bà con đến dự.",
+                "Linh mục Giuse Nguyễn Văn Bình chủ sự thánh lễ tại nhà thờ Đức Bà.",
+                "Bạn có đi chùa không?",
+                "Chùa Một Cột là di tích nổi tiếng của Hà Nội.",
+            ])
+        case .politics:
+            return ([
+                "Anh Nguyễn Văn Hải, ⟦đảng viên⟧ chi bộ thôn 3, SĐT 0905 123 456",
+                "Chị Thu từng ⟦biểu tình⟧ ở cổng nhà máy",
+            ], [
+                "Chủ tịch Nguyễn Văn An phát biểu tại lễ kết nạp đảng viên mới.",
+                "Toàn bộ đảng viên trong chi bộ đã tham gia học tập nghị quyết.",
+                "Cử tri phường Bến Nghé đi bầu cử đại biểu Quốc hội sáng nay.",
+                "Chồng đang đi làm, tối mới về",
+            ])
+        case .ethnicity:
+            return ([
+                "Chị H'Hen Niê là ⟦người Ê Đê⟧, SĐT 0905 123 456",
+                "Bé Ksor H'Ni, ⟦dân tộc Gia Rai⟧, 7 tuổi",
+            ], [
+                "Lễ hội đua voi là nét văn hóa đặc sắc của người Ê Đê ở Buôn Đôn.",
+                "Việt Nam có 54 dân tộc anh em.",
+                "Còn lại 3 suất, anh Tuấn nhanh tay nhé",
+                "Anh Tuấn có nhiều bạn người Tây",
+            ])
+        case .sexuality:
+            return ([
+                "Bóc phốt anh Tuấn là ⟦gay⟧ mà còn lừa tình con gái nhà người ta",
+                "Nghe nói chị Lan là ⟦đồng tính nữ⟧",
+            ], [
+                "Tôi đồng tình với ý kiến của anh Tuấn.",
+                "Anh Tuấn gây tai nạn rồi bỏ chạy",
+                "Lễ diễu hành ủng hộ cộng đồng LGBT diễn ra tại Hà Nội",
+            ])
+        case .privateLife:
+            return ([
+                "Bóc phốt chị Hoa ⟦ngoại tình⟧ với chồng bạn thân",
+                "Anh Phúc ⟦vỡ nợ⟧ rồi bỏ trốn, ai biết liên hệ 0905123456",
+                "Trần Thị Mai đã ⟦ly hôn⟧ năm ngoái, giờ ở một mình",
+            ], [
+                "Mình bị mất ví ở chợ, ai nhặt được liên hệ 0905123456",
+                "Bí mật làm đẹp của chị em công sở",
+                "Vợ nó đi chợ rồi",
+                "Bóc phốt shop Mộc An ăn cọc không giao hàng",
+            ])
+        default:
+            return ([], [])
+        }
+    }
+}
