@@ -186,6 +186,52 @@ struct SensitiveDetectorTests {
                 == ["sensitive_religion:theo đạo Tin Lành", "sensitive_ethnicity:người Mường"])
     }
 
+    @Test("folded collisions, punctuation, quotes and news do not make topics")
+    func collisions() {
+        let quiet = [
+            "Cho mình hỏi giáo viên bản ngữ, chị Lan 0905 123 456",
+            "Giảm giá toàn bộ sản phẩm nhân viên phục vụ, anh Tuấn 0905 123 456",
+            "Sinh nhật con trai giảm 30%, chị Lan 0905123456",
+            "Cần tìm bạn nữ ở ghép. Tìm chị Lan 0905 123 456",
+            "Mình bị mất ví, anh Tuấn nhặt được gọi 0905 123 456",
+            "Mẹ mình bị lừa chuyển tiền vào \"tài khoản tạm giữ\", số gọi đến 0905 123 456",
+            "Ngày 27/11, Công an huyện cho biết đã tạm giữ hình sự Đỗ Văn Lực (SN 1996) để điều tra hành vi trộm cắp.",
+            "Anh Tuấn gây tai nạn, gọi 0905 123 456",
+            "Tôi đồng tình với anh Tuấn 0905 123 456",
+        ]
+        for text in quiet { #expect(topics(text).isEmpty, "in: \(text)") }
+    }
+
+    @Test("forms, debts, unlisted peoples and a story that goes on")
+    func contextRules() {
+        #expect(topics("Họ tên: Trần Văn Bình – SĐT 0905 123 456\nTôn giáo: Phật giáo") == ["sensitive_religion:Phật giáo"])
+        #expect(topics("• Căn 0712 – ông Lê Văn Hậu – 0912 338 465 – nợ 4.860.000đ")
+                == ["sensitive_private_life:nợ 4.860.000đ"])
+        #expect(topics("Em Hoàng Văn Páo, dân tộc Cơ Lao, 12 tuổi") == ["sensitive_ethnicity:dân tộc Cơ Lao"])
+        #expect(topics("Bé Lê Gia Hân vừa được chẩn đoán bạch cầu cấp.\n\nChi phí đợt hóa trị đầu tiên đã hết 85 triệu.")
+                == ["sensitive_health:chẩn đoán bạch cầu cấp", "sensitive_health:hóa trị"])
+        #expect(topics("Mình là Đặng Văn Bảo, và mình là người đồng tính.\nMình và anh Huy đã yêu nhau 5 năm")
+                == ["sensitive_sexuality:đồng tính", "sensitive_sexuality:yêu nhau"])
+        #expect(topics("Yêu nhau 5 năm rồi, anh Huy 0905 123 456").isEmpty, "a story word alone")
+    }
+
+    @Test("person names tied to details: ages, classes, topics, bare names beside a phone")
+    func nameTies() {
+        func names(_ s: String) -> [String] {
+            let bytes = Array(s.utf8)
+            return TestSupport.detect(PersonNameDetector(), in: s).filter { $0.confidence >= Self.minimumConfidence }
+                .map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        }
+        #expect(names("Trong ảnh: bé Na (4 tuổi), bé Bin (5 tuổi)") == ["Na", "Bin"])
+        #expect(names("Đặc biệt em Lê Minh Khoa lớp 9A2 đạt giải Nhất") == ["Lê Minh Khoa"])
+        #expect(names("Chồng mình là Hà Quốc Trung, ngoại tình với đồng nghiệp") == ["Hà Quốc Trung"])
+        #expect(names("Ai nhặt được gọi 0372 059 814 (Thanh) hoặc 0931 504 277 (Lan Anh)") == ["Thanh", "Lan Anh"])
+        #expect(names("lh Ngân: 0708 194 236") == ["Ngân"])
+        #expect(names("Gọi 0905 123 456 (Khánh Hòa), 0912 345 678 (BTC)").isEmpty)
+        #expect(names("Em Lê Minh Khoa đạt giải Nhất").isEmpty)
+        #expect(names("Chủ tịch UBND xã Ea Tiêu Nguyễn Văn A, đường dây nóng 0905 123 456").isEmpty)
+    }
+
     @Test("news, campaigns, church notices, elections and history stay quiet")
     func negatives() {
         let quiet = [

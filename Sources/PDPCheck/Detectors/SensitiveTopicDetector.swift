@@ -4,19 +4,24 @@
 /// reports one category (`SensitiveTopicDetector.all` holds the seven).
 ///
 /// A topic word alone is not personal data: news, health campaigns and church notices use them
-/// all the time. A keyword (from the shared folded lexicon, `context.keywordHits`) is reported
-/// only when the text ties it to a person:
+/// all the time. A keyword (from the shared folded lexicon, `context.keywordHits`, its marks
+/// checked where the text has them: "từ từ" is not "tự tử") is reported only when the text ties
+/// it to a person:
 /// - a person mention ("chị Lan", "Nguyễn Văn A", "H'Hen Niê") or an identifier found in the
 ///   first phase (phone, ID, account…) in the same sentence (strongest in the same clause), or
 ///   within ~80 characters without a paragraph break;
-/// - a pronoun or kinship word ("anh ấy", "bé", "ông") in the sentence, after a mention of a
-///   person shortly before or with an identifier in the text;
-/// - a first-person disclosure ("mẹ em bị ung thư", "mình bị trầm cảm") only when the post also
-///   carries an identifier (its author is then identifiable, as in a charity appeal with an
-///   account number); without one it stays quiet, since the text alone names no one.
-/// Names beside an office or profession ("Chủ tịch Nguyễn Văn A", "BS. Trần Thị B") are public
-/// roles and tie only weakly; negation ("không bị"), generic statements ("phòng chống ung thư",
-/// "các bệnh nhân", "không ai") and history ("năm 1930") lower the confidence below reporting.
+/// - a pronoun or kinship word ("anh ấy", "bé", "ông", "chồng") in the sentence, with a person
+///   named or identified shortly before;
+/// - a first-person disclosure ("mẹ em bị ung thư", "mình ăn chay trường") only when the post also
+///   carries an identifier nearby (its author is then identifiable, as in a charity appeal with
+///   an account number); without one it stays quiet, since the text alone names no one;
+/// - the same story going on: a finding of the topic just reported in the same or the previous
+///   paragraph ("…chẩn đoán bạch cầu cấp…\n\nChi phí đợt hóa trị…").
+/// A form's field label ("Tôn giáo:") is not reported, its value is. Names beside an office or
+/// profession ("Chủ tịch Nguyễn Văn A", "BS. Trần Thị B") are public roles and tie only weakly;
+/// negation ("không bị"), general statements ("phòng chống ung thư", "các bệnh nhân", "HIV không
+/// lây qua…", "Ưu tiên đảng viên"), quoted terms ("tài khoản tạm giữ"), people who asked not to
+/// be named, news reports (court and police wording) and history ("năm 1930") stay below reporting.
 public struct SensitiveTopicDetector: RelationalTextDetector {
     public let topic: Topic
 
@@ -93,8 +98,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             candidates.append(Candidate(start: hit.start, end: end, weight: weight, continuing: tables.continuing[hit.entry]))
         }
         guard !candidates.isEmpty else { return }
-        // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; those from 0.4 may
-        // carry on a story already told ("…là người đồng tính. Mình và anh Huy yêu nhau 5 năm").
+        // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; a few carry on a story
+        // already told ("…là người đồng tính. Mình và anh Huy yêu nhau 5 năm").
         let groups = Self.merge(candidates, in: text).filter { $0.weight >= 0.5 || $0.continuing }
         guard !groups.isEmpty else { return }
         let evidence = primary.filter { $0.confidence >= TextDetectionEngine.evidenceConfidence && !$0.category.isSensitiveTopic }
@@ -130,7 +135,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         var groups: [Candidate] = []
         for c in sorted {
             // A weak keyword joins only what it overlaps ("nhập viện Bệnh viện K" is not one phrase).
-            let strong = min(last0(groups)?.weight ?? 0, c.weight) >= 0.5
+            let strong = min(groups.last?.weight ?? 0, c.weight) >= 0.5
             if var last = groups.last,
                c.start <= last.end || (strong && RelationalText.wordsBetween(last.end, c.start, in: text) == 0) {
                 last.end = max(last.end, c.end)
@@ -143,8 +148,6 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         }
         return groups
     }
-
-    static func last0(_ groups: [Candidate]) -> Candidate? { groups.last }
 
     /// Extends a health phrase over the words that qualify it: "ung thư máu giai đoạn 3",
     /// "bạch cầu cấp", "ung thư gan di căn".
@@ -291,23 +294,26 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         "không", "ko", "k", "khg", "kh", "hông", "hổng", "chưa", "chẳng", "chả", "đéo", "hok", "hem", "chưa từng",
         "không hề", "chẳng hề",
     ])
-    /// Words before a topic that make it a general statement, a campaign or a profession.
+    /// Words before a topic that make it a general statement, a campaign or a job ad (one word
+    /// compared with its marks: "giam" is "tạm giam" as well as "giảm").
     static let generic = RelationalText.PhraseTable([
         "phòng chống", "phòng ngừa", "chống", "tầm soát", "chiến dịch", "tuyên truyền", "nhận thức", "thế giới",
         "hội thảo", "chương trình", "dự án", "bất kỳ", "bất kì", "chuyên khoa", "chuyên gia", "nghiên cứu",
-        "người bệnh", "ưu tiên", "yêu cầu", "cần tuyển", "tuyển", "không nhận", "không phân biệt", "cộng đồng", "kiến thức", "thông tin", "tìm hiểu", "dấu hiệu",
+        "người bệnh", "ưu tiên", "yêu cầu", "cần tuyển", "tuyển", "không nhận", "không phân biệt", "cộng đồng",
+        "kiến thức", "thông tin", "tìm hiểu", "dấu hiệu",
         "triệu chứng", "nguyên nhân", "phương pháp", "quỹ", "hội", "tuần lễ",
         "chống lại", "xóa bỏ", "xoá bỏ", "kỳ thị", "phân biệt", "bình đẳng", "tôn trọng", "quyền", "luật",
         "giảm", "phát hiện sớm", "hỗ trợ", "tư vấn", "điều trị cho", "sàng lọc", "vắc xin", "vaccine", "tiêm",
         "số ca", "ca", "số", "tỷ lệ", "tỉ lệ", "trường hợp", "người dân", "chuyên đề", "khóa học", "lớp học",
-    ])
+        "quy định", "theo quy định", "được phép", "điều kiện", "tiêu chuẩn",
+    ], foldSingleWords: false)
     /// Short words that make a general statement only right before the topic (compared with
     /// their marks: typed without, "moi", "nao", "cac" are other words too) ("các bệnh nhân
     /// ung thư", "ai bị trầm cảm"), not further away ("ai cũng biết ông ấy từng đi tù", "những bài
     /// viết phê phán chính quyền").
     static let genericNear = RelationalText.PhraseTable([
         "các", "những", "mọi", "nhiều", "ai", "nào", "hễ", "cách", "bệnh viện", "viện", "trung tâm", "khoa",
-        "phòng khám", "bọn", "học sinh", "đồng bào", "trẻ em", "bà con",
+        "phòng khám", "bọn", "học sinh", "đồng bào", "trẻ em", "bà con", "người nhiễm", "người mắc", "người bị",
     ], foldSingleWords: false)
     /// "chửi người khác là phản động": said of people in general.
     static let others = RelationalText.PhraseTable(["người khác là", "người ta là", "ai đó là", "thiên hạ là"])

@@ -76,7 +76,7 @@ enum SensitiveTopicKeywords {
         ])
         + group(.health, 0.8, [
             "chẩn đoán", "nhập viện", "nằm viện", "Covid", "F0", "sốt xuất huyết", "hen suyễn", "thấp khớp", "gút", "gout", "ADHD", "PTSD",
-            "bipolar", "ICU", "hồi sức", "đơn thuốc", "gãy chân", "gãy tay",
+            "bipolar", "hồi sức", "đơn thuốc", "gãy chân", "gãy tay",
             "gãy xương", "bỏng nặng", "tăng huyết áp", "cao huyết áp", "mổ mắt", "bệnh trĩ", "viêm phổi",
             "nhiễm trùng máu", "thở máy", "hoại tử", "chấn thương", "gãy",
         ], ambiguous: [
@@ -87,7 +87,7 @@ enum SensitiveTopicKeywords {
         + group(.health, 0.75, ["âm tính"], ambiguous: ["âm tính": 0.4])
         + group(.health, 0.7, ["dị ứng"])
         + group(.health, 0.6, ["xét nghiệm", "khám bệnh", "tái khám", "bị ốm", "ốm đau", "siêu âm", "điều trị", "cấp cứu",
-                               "bệnh nhân", "vào viện", "xuất viện"],
+                               "bệnh nhân", "vào viện", "xuất viện", "ICU"],
                 ambiguous: ["bị ốm": 0.4, "ốm đau": 0.5])
         + group(.health, 0.3, ["bệnh viện", "viện phí"])
 
