@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PDPCheck
 
@@ -38,6 +39,19 @@ struct DetectorExampleTests {
         let found = TestSupport.detect(c.detector, in: c.example.text)
             .filter { $0.confidence >= Self.minimumConfidence }
         #expect(found.isEmpty, "unexpected \(found.map(\.ruleId)) in: \(c.example.text)")
+    }
+
+    @Test("NFC and NFD forms of every example give the same findings", arguments: triggering + nonTriggering)
+    func normalizationInvariant(_ c: Case) {
+        let (text, _) = TestSupport.parseMarkedExample(c.example.text)
+        func values(_ s: String) -> [String] {
+            let bytes = Array(s.utf8)
+            return TestSupport.detect(c.detector, in: s).filter { $0.confidence >= Self.minimumConfidence }.map {
+                "\($0.ruleId):" + String(decoding: bytes[$0.start..<$0.end], as: UTF8.self).precomposedStringWithCanonicalMapping
+            }
+        }
+        #expect(values(text.precomposedStringWithCanonicalMapping) == values(text.decomposedStringWithCanonicalMapping),
+                "in: \(text)")
     }
 
     @Test("the engine gives the same spans as each detector alone on its examples")

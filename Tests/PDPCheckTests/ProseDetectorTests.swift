@@ -46,26 +46,6 @@ struct ProseDetectorTests {
         detectors.flatMap { d in d.description.nonTriggeringExamples.map { Case(detector: d, example: $0) } }
     }
 
-    @Test("triggering examples match exactly their marked spans", arguments: triggering)
-    func triggeringExample(_ c: Case) {
-        let (text, spans) = TestSupport.parseMarkedExample(c.example.text)
-        #expect(!spans.isEmpty)
-        let found = Self.detect(c.detector, in: text).filter { $0.confidence >= Self.minimumConfidence }
-        let bytes = Array(text.utf8)
-        #expect(found.map { $0.start..<$0.end } == spans,
-                "in: \(text) found: \(found.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) + " \($0.confidence)" })")
-        #expect(found.allSatisfy { $0.category == c.detector.description.category })
-        #expect(found.allSatisfy { c.detector.description.ruleIds.contains($0.ruleId) })
-        #expect(found.allSatisfy { $0.confidence > 0 && $0.confidence <= 1 })
-    }
-
-    @Test("non-triggering examples stay quiet", arguments: nonTriggering)
-    func nonTriggeringExample(_ c: Case) {
-        let found = Self.detect(c.detector, in: c.example.text).filter { $0.confidence >= Self.minimumConfidence }
-        let bytes = Array(c.example.text.utf8)
-        #expect(found.isEmpty, "unexpected \(found.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) + " \($0.ruleId) \($0.confidence)" }) in: \(c.example.text)")
-    }
-
     /// Findings as (rule, NFC text of the span), comparable across normalisation forms.
     static func summary(_ detector: any TextDetector, _ s: String) -> [String] {
         let bytes = Array(s.utf8)
