@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what pdpcheck needs on a fresh Debian machine, only what is missing:
-# the C libraries it links (libmagic, libexif), exiftool and poppler-utils (test oracles and
+# the C libraries it links (libmagic, libexif, zlib), exiftool and poppler-utils (test oracles and
 # fixture writers), and python's phonenumbers (benchmark anchor). Safe to run repeatedly.
 set -euo pipefail
 
-packages=(libmagic-dev libexif-dev libimage-exiftool-perl poppler-utils pkg-config)
+packages=(libmagic-dev libexif-dev zlib1g-dev libimage-exiftool-perl poppler-utils pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Build the pdpcheck text corpus.
 
-Reads marked-up drafts from Corpus/source/drafts/*.txt, strips the markup,
-writes the plain drafts to Corpus/drafts/<name>.txt and rebuilds the
-"drafts/" text entries of Corpus/manifest.json. Every other manifest entry
-(kind != "text", or a path outside drafts/) is kept unchanged.
+Reads marked-up drafts from Corpus/source/drafts/*.txt and the independent
+held-out set from Corpus/source/heldout/*.txt, strips the markup, writes the
+plain drafts to Corpus/drafts/<name>.txt and Corpus/heldout/<name>.txt and
+rebuilds the "drafts/" and "heldout/" text entries of Corpus/manifest.json
+(held-out entries carry "set": "heldout"). Every other manifest entry
+(kind != "text", or a path outside drafts/ and heldout/) is kept unchanged.
 
 Markup (nothing else is markup; a literal "{{" or "}}" is an error):
   {{phone_number|0905.123.456}}                 positive label
@@ -38,6 +40,16 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent
 SOURCE_DIR = CORPUS / "source" / "drafts"
 DRAFTS_DIR = CORPUS / "drafts"
+# The held-out set is written by someone who never saw the detectors or the tuning drafts, so it can
+# measure precision/recall honestly. It goes through exactly the same parsing and checks.
+HELDOUT_SOURCE_DIR = CORPUS / "source" / "heldout"
+HELDOUT_DIR = CORPUS / "heldout"
+# (set name, source folder, output folder, required); the output folder name is also the manifest path prefix.
+SETS = (
+    ("drafts", SOURCE_DIR, DRAFTS_DIR, True),
+    ("heldout", HELDOUT_SOURCE_DIR, HELDOUT_DIR, False),
+)
+GENERATED_PREFIXES = tuple(f"{out.name}/" for _, _, out, _ in SETS)
 MANIFEST = CORPUS / "manifest.json"
 
 MANIFEST_VERSION = 1
@@ -795,18 +807,21 @@ def render(text, entries, variant):
     return data, sorted(labels, key=key), sorted(negatives, key=key)
 
 
-def build():
-    """Return (outputs, manifest_text, stats) or raise CorpusError with all errors."""
-    if not SOURCE_DIR.is_dir():
-        raise CorpusError(f"missing source directory {SOURCE_DIR}")
-    sources = sorted(SOURCE_DIR.glob("*.txt"), key=lambda p: p.name)
-    if not sources:
-        raise CorpusError(f"no *.txt sources in {SOURCE_DIR}")
-
-    errors = []
+def build_set(set_name, source_dir, out_dir, required, errors):
+    """Parse and check one set of sources. Returns (outputs, entries, stats); errors are appended."""
     outputs = {}   # name -> bytes
     entries = []
     variants = {}
+    if not source_dir.is_dir():
+        if required:
+            errors.append(f"missing source directory {source_dir}")
+        return outputs, entries, None
+    sources = sorted(source_dir.glob("*.txt"), key=lambda p: p.name)
+    if not sources:
+        if required:
+            errors.append(f"no *.txt sources in {source_dir}")
+        return outputs, entries, None
+    prefix = out_dir.name
     for path in sources:
         rel_src = path.relative_to(CORPUS).as_posix()
         try:
@@ -828,13 +843,41 @@ def build():
                 f"(label it, or mark it {{{{!{cat}|…|note}}}})")
         name = path.name
         outputs[name] = data
-        entry = {"path": f"drafts/{name}", "kind": "text", "description": description}
+        entry = {"path": f"{prefix}/{name}", "kind": "text"}
+        if set_name != "drafts":
+            entry["set"] = set_name
+        entry["description"] = description
         if variant:
             entry["variant"] = variant
             variants[variant] = variants.get(variant, 0) + 1
         entry["labels"] = labels
         entry["negatives"] = negatives
         entries.append(entry)
+
+    stats = {"drafts": len(entries), "clean": sum(1 for e in entries if not e["labels"]),
+             "pos": {}, "neg": {}, "variants": variants}
+    for e in entries:
+        for lab in e["labels"]:
+            stats["pos"][lab["category"]] = stats["pos"].get(lab["category"], 0) + 1
+        for neg in e["negatives"]:
+            key = neg["category"] or "(any)"
+            stats["neg"][key] = stats["neg"].get(key, 0) + 1
+    stats["cmnd9"] = sum(1 for e in entries for lab in e["labels"]
+                         if lab["category"] == "national_id" and len(digits_of(lab["text"])) == 9)
+    return outputs, entries, stats
+
+
+def build():
+    """Return (outputs, manifest_text, stats) or raise CorpusError with all errors.
+
+    outputs maps each set name to {file name: bytes}; stats maps each set name to its counts
+    (None for an optional set without sources).
+    """
+    errors = []
+    outputs, entries, stats = {}, [], {}
+    for set_name, source_dir, out_dir, required in SETS:
+        outputs[set_name], set_entries, stats[set_name] = build_set(set_name, source_dir, out_dir, required, errors)
+        entries += set_entries
 
     existing = {}
     if MANIFEST.exists():
@@ -847,7 +890,7 @@ def build():
             errors.append("manifest.json: unexpected structure (need an object with a 'files' list)")
             existing = {}
     kept = [f for f in existing.get("files", [])
-            if not (f.get("kind") == "text" and str(f.get("path", "")).startswith("drafts/"))]
+            if not (f.get("kind") == "text" and str(f.get("path", "")).startswith(GENERATED_PREFIXES))]
     new_paths = {e["path"] for e in entries}
     for f in kept:
         if f.get("path") in new_paths:
@@ -865,18 +908,19 @@ def build():
         if key not in manifest:
             manifest[key] = value
     manifest_text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-
-    stats = {"drafts": len(entries), "clean": sum(1 for e in entries if not e["labels"]),
-             "pos": {}, "neg": {}, "variants": variants}
-    for e in entries:
-        for lab in e["labels"]:
-            stats["pos"][lab["category"]] = stats["pos"].get(lab["category"], 0) + 1
-        for neg in e["negatives"]:
-            key = neg["category"] or "(any)"
-            stats["neg"][key] = stats["neg"].get(key, 0) + 1
-    stats["cmnd9"] = sum(1 for e in entries for lab in e["labels"]
-                         if lab["category"] == "national_id" and len(digits_of(lab["text"])) == 9)
     return outputs, manifest_text, stats
+
+
+def print_stats(title, stats):
+    variants = ", ".join(f"{k}: {v}" for k, v in sorted(stats["variants"].items())) or "none"
+    print(f"{title}: {stats['drafts']} ({stats['clean']} without positives; variants {variants})")
+    for cat in EXHAUSTIVE_CATEGORIES + ["(any)"]:
+        if cat not in stats["pos"] and cat not in stats["neg"] and cat != "(any)":
+            print(f"  {cat:22s} positives    0  negatives    0")
+            continue
+        extra = f" (of which 9-digit CMND: {stats['cmnd9']})" if cat == "national_id" else ""
+        print(f"  {cat:22s} positives {stats['pos'].get(cat, 0):4d}  negatives {stats['neg'].get(cat, 0):4d}{extra}")
+    print(f"  {'total':22s} positives {sum(stats['pos'].values()):4d}  negatives {sum(stats['neg'].values()):4d}")
 
 
 def main(argv):
@@ -891,11 +935,17 @@ def main(argv):
         print(f"build_corpus: FAILED\n{exc}", file=sys.stderr)
         return 1
 
-    stale = sorted(p.name for p in DRAFTS_DIR.glob("*.txt") if p.name not in outputs) if DRAFTS_DIR.is_dir() else []
+    # generated files whose source was removed, per output folder
+    stale = {}
+    for set_name, _, out_dir, _ in SETS:
+        stale[set_name] = (sorted(p.name for p in out_dir.glob("*.txt") if p.name not in outputs[set_name])
+                           if out_dir.is_dir() else [])
     if check_only:
-        problems = [f"drafts/{n}: out of date" for n, data in sorted(outputs.items())
-                    if not (DRAFTS_DIR / n).exists() or (DRAFTS_DIR / n).read_bytes() != data]
-        problems += [f"drafts/{n}: no source" for n in stale]
+        problems = []
+        for set_name, _, out_dir, _ in SETS:
+            problems += [f"{out_dir.name}/{n}: out of date" for n, data in sorted(outputs[set_name].items())
+                         if not (out_dir / n).exists() or (out_dir / n).read_bytes() != data]
+            problems += [f"{out_dir.name}/{n}: no source" for n in stale[set_name]]
         if not MANIFEST.exists() or MANIFEST.read_bytes() != manifest_text.encode("utf-8"):
             problems.append("manifest.json: out of date")
         if problems:
@@ -903,36 +953,33 @@ def main(argv):
                   file=sys.stderr)
             return 1
     else:
-        DRAFTS_DIR.mkdir(parents=True, exist_ok=True)
-        for name, data in sorted(outputs.items()):
-            target = DRAFTS_DIR / name
-            if not target.exists() or target.read_bytes() != data:
-                target.write_bytes(data)
-        for name in stale:   # a generated draft whose source was removed
-            (DRAFTS_DIR / name).unlink()
+        for set_name, _, out_dir, _ in SETS:
+            if outputs[set_name]:
+                out_dir.mkdir(parents=True, exist_ok=True)
+            for name, data in sorted(outputs[set_name].items()):
+                target = out_dir / name
+                if not target.exists() or target.read_bytes() != data:
+                    target.write_bytes(data)
+            for name in stale[set_name]:   # a generated draft whose source was removed
+                (out_dir / name).unlink()
         data = manifest_text.encode("utf-8")
         if not MANIFEST.exists() or MANIFEST.read_bytes() != data:
             MANIFEST.write_bytes(data)
         # final assertion against what is on disk
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
         for f in manifest["files"]:
-            if f.get("kind") != "text" or not f["path"].startswith("drafts/"):
+            if f.get("kind") != "text" or not f["path"].startswith(GENERATED_PREFIXES):
                 continue
             file_bytes = (CORPUS / f["path"]).read_bytes()
             for e in f["labels"] + f["negatives"]:
                 assert file_bytes[e["start"]:e["end"]].decode("utf-8") == e["text"], (f["path"], e)
 
-    variants = ", ".join(f"{k}: {v}" for k, v in sorted(stats["variants"].items())) or "none"
-    print(f"drafts: {stats['drafts']} ({stats['clean']} without positives; variants {variants})")
-    for cat in EXHAUSTIVE_CATEGORIES + ["(any)"]:
-        if cat not in stats["pos"] and cat not in stats["neg"] and cat != "(any)":
-            print(f"  {cat:22s} positives    0  negatives    0")
-            continue
-        extra = f" (of which 9-digit CMND: {stats['cmnd9']})" if cat == "national_id" else ""
-        print(f"  {cat:22s} positives {stats['pos'].get(cat, 0):4d}  negatives {stats['neg'].get(cat, 0):4d}{extra}")
-    print(f"  {'total':22s} positives {sum(stats['pos'].values()):4d}  negatives {sum(stats['neg'].values()):4d}")
-    if stale and not check_only:
-        print(f"removed stale drafts: {', '.join(stale)}")
+    print_stats("drafts", stats["drafts"])
+    if stats["heldout"] is not None:
+        print_stats("heldout", stats["heldout"])
+    removed = [f"{out_dir.name}/{n}" for set_name, _, out_dir, _ in SETS for n in stale[set_name]]
+    if removed and not check_only:
+        print(f"removed stale drafts: {', '.join(removed)}")
     return 0
 
 

@@ -13,6 +13,8 @@ struct CorpusManifest: Decodable {
     struct File: Decodable {
         let path: String
         let kind: String
+        /// nil for the drafts the detectors were developed on; "heldout" for the independent set.
+        let set: String?
         let description: String?
         let labels: [Span]
         let negatives: [Span]

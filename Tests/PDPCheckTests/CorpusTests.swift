@@ -34,10 +34,11 @@ struct CorpusTests {
         var negativeHits: [String] = []
     }
 
-    static func evaluate() async throws -> Outcome {
+    /// Scores one set of drafts: nil for the development drafts, "heldout" for the held-out set.
+    static func evaluate(set: String? = nil) async throws -> Outcome {
         let manifest = try CorpusManifest.load()
         let scanner = Scanner(options: ScanOptions(showValues: true))
-        let textFiles = manifest.files.filter { $0.kind == "text" }
+        let textFiles = manifest.files.filter { $0.kind == "text" && $0.set == set }
         let items = textFiles.map {
             InputItem(displayPath: $0.path, source: .file(path: TestSupport.corpus.appendingPathComponent($0.path).path))
         }
@@ -86,16 +87,20 @@ struct CorpusTests {
         return outcome
     }
 
-    @Test("precision and recall per category meet the floors")
-    func precisionRecall() async throws {
-        let outcome = try await Self.evaluate()
-        var table = "category          TP   FP   FN  precision  recall\n"
+    static func table(_ outcome: Outcome) -> String {
+        var table = "category                TP   FP   FN  precision  recall\n"
         for (category, s) in outcome.scores.sorted(by: { $0.key < $1.key }) {
-            table += category.padding(toLength: 16, withPad: " ", startingAt: 0)
+            table += category.padding(toLength: 22, withPad: " ", startingAt: 0)
                 + String(format: " %4d %4d %4d     %.3f   %.3f\n", s.truePositives, s.falsePositives, s.falseNegatives,
                          s.precision, s.recall)
         }
-        print("Corpus scores (exact UTF-8 spans):\n" + table)
+        return table
+    }
+
+    @Test("precision and recall per category meet the floors")
+    func precisionRecall() async throws {
+        let outcome = try await Self.evaluate()
+        print("Corpus scores, development drafts (identifiers by exact UTF-8 span, prose by overlap):\n" + Self.table(outcome))
         for line in outcome.misses { print("  " + line) }
         let manifest = try CorpusManifest.load()
         for category in manifest.exhaustiveCategories {
@@ -117,6 +122,52 @@ struct CorpusTests {
                 #expect(span.end <= bytes.count && String(decoding: bytes[span.start..<span.end], as: UTF8.self) == span.text,
                         "\(file.path) \(span.start)..<\(span.end)")
             }
+        }
+    }
+}
+
+/// The held-out drafts were written by someone who never saw the detectors, and nothing is
+/// tuned on them: their scores are the honest estimate of quality on posts we have not seen.
+/// The floors here are regression guards set just under the first measurement (2026-11-29),
+/// not the targets; where they sit below issue #3's floors, the gap is a known weakness.
+@Suite("Held-out corpus")
+struct HeldOutCorpusTests {
+    static let floors: [String: (precision: Double, recall: Double)] = [
+        "bank_account": (0.95, 0.95),
+        "child_data": (0.77, 0.77),
+        "credentials": (0.64, 0.77),
+        "date_of_birth": (0.95, 0.44),
+        "driver_license": (0.95, 0.95),
+        "email_address": (0.88, 0.95),
+        "home_address": (0.88, 0.49),
+        "insurance_number": (0.95, 0.95),
+        "license_plate": (0.95, 0.91),
+        "national_id": (0.95, 0.95),
+        "passport_number": (0.95, 0.95),
+        "payment_card": (0.84, 0.95),
+        "person_name": (0.87, 0.64),
+        "phone_number": (0.95, 0.93),
+        "precise_location": (0.95, 0.95),
+        "sensitive_criminal": (0.95, 0.66),
+        "sensitive_ethnicity": (0.78, 0.95),
+        "sensitive_health": (0.68, 0.68),
+        "sensitive_politics": (0.66, 0.78),
+        "sensitive_private_life": (0.82, 0.27),
+        "sensitive_religion": (0.81, 0.95),
+        "sensitive_sexuality": (0.62, 0.45),
+        "tax_code": (0.95, 0.95),
+    ]
+
+    @Test("held-out precision and recall are measured and do not regress")
+    func heldOut() async throws {
+        let outcome = try await CorpusTests.evaluate(set: "heldout")
+        print("Corpus scores, HELD-OUT drafts:\n" + CorpusTests.table(outcome))
+        for line in outcome.misses { print("  heldout " + line) }
+        for line in outcome.negativeHits { print("  heldout negative hit: " + line) }
+        for (category, floor) in Self.floors {
+            let s = try #require(outcome.scores[category])
+            #expect(s.precision >= floor.precision, "held-out \(category) precision \(s.precision) < \(floor.precision)")
+            #expect(s.recall >= floor.recall, "held-out \(category) recall \(s.recall) < \(floor.recall)")
         }
     }
 }

@@ -15,6 +15,19 @@ enum TestSupport {
 
     static var corpus: URL { packageRoot.appendingPathComponent("Corpus") }
 
+    /// CPU seconds the calling thread spends in `body`. Time limits in tests use this, not the
+    /// wall clock, so a busy machine (parallel tests, a CI neighbour) cannot fail them.
+    static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+        func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        let start = now()
+        try body()
+        return now() - start
+    }
+
     /// Splits an example with ⟦…⟧ marks into its text and the expected UTF-8 byte spans.
     static func parseMarkedExample(_ marked: String) -> (text: String, spans: [Range<Int>]) {
         var bytes: [UInt8] = []

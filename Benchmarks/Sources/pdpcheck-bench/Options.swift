@@ -6,9 +6,10 @@ struct BenchOptions {
     var writeText: String?
     var input: String?
     var json = false
+    var passes = false
 
     static let usage = """
-        usage: pdpcheck-bench [--megabytes N] [--seed S] [--repeat R] [--json]
+        usage: pdpcheck-bench [--megabytes N] [--seed S] [--repeat R] [--json] [--passes]
                               [--write-text FILE | --input FILE]
 
           --megabytes N     size of the generated text in MB (10^6 bytes), default 20
@@ -17,6 +18,7 @@ struct BenchOptions {
           --write-text FILE write the generated text to FILE and exit
           --input FILE      benchmark on FILE instead of generated text (no recall figures)
           --json            print one JSON line instead of text
+          --passes          also time each shared pass alone (keywords, digit runs, names, phase 1)
         """
 
     enum ParseError: Error, CustomStringConvertible {
@@ -47,6 +49,7 @@ struct BenchOptions {
             case "--write-text": o.writeText = try value(a)
             case "--input": o.input = try value(a)
             case "--json": o.json = true
+            case "--passes": o.passes = true
             case "-h", "--help": throw ParseError.message(usage)
             default: throw ParseError.message("unknown option \(a)\n\(usage)")
             }

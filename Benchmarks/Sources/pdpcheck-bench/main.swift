@@ -48,6 +48,22 @@ if let path = options.writeText, let g = generated {
 // MARK: the scan
 
 let engine = TextDetectionEngine.standard
+if options.passes {
+    text.withUnsafeBufferPointer { buffer in
+        let clock = ContinuousClock()
+        for pass in TextPass.allCases {
+            var best = Double.infinity
+            var found = 0
+            for _ in 0..<options.repeats {
+                let t0 = clock.now
+                found = pass.run(on: buffer, engine: engine)
+                best = min(best, (clock.now - t0).seconds)
+            }
+            let rate = Double(buffer.count) / 1_000_000 / best
+            printError("pass \(pass.rawValue): best \(fmt(best, 4)) s, \(fmt(rate, 1)) MB/s, \(found) items")
+        }
+    }
+}
 let result = measure(engine, on: text, repeats: options.repeats)
 let megabytes = Double(text.count) / 1_000_000
 let mbPerSecond = result.best > 0 ? megabytes / result.best : 0

@@ -12,18 +12,21 @@ public struct Location: Codable, Sendable, Hashable {
     public var column: Int?
     public var container: String?
     public var field: String?
+    /// ExifTool family-1 group of a metadata field ("GPS", "XMP-mwg-rs"): says which copy of a
+    /// value it is when EXIF and XMP both hold it. Additive to the version-1 contract.
+    public var group: String?
 
     public static func text(part: String? = nil, start: Int, end: Int, line: Int, column: Int) -> Location {
         Location(kind: .text, part: part, start: start, end: end, line: line, column: column,
-                 container: nil, field: nil)
+                 container: nil, field: nil, group: nil)
     }
 
-    public static func metadata(part: String? = nil, container: String, field: String) -> Location {
+    public static func metadata(part: String? = nil, container: String, field: String, group: String? = nil) -> Location {
         Location(kind: .metadata, part: part, start: nil, end: nil, line: nil, column: nil,
-                 container: container, field: field)
+                 container: container, field: field, group: group)
     }
 
-    enum CodingKeys: String, CodingKey { case kind, part, start, end, line, column, container, field }
+    enum CodingKeys: String, CodingKey { case kind, part, start, end, line, column, container, field, group }
 
     // Text locations always carry `part` (null when absent); metadata ones carry container/field.
     public func encode(to encoder: Encoder) throws {
@@ -39,6 +42,7 @@ public struct Location: Codable, Sendable, Hashable {
         case .metadata:
             try c.encode(container, forKey: .container)
             try c.encode(field, forKey: .field)
+            try c.encodeIfPresent(group, forKey: .group)
         }
     }
 }

@@ -20,17 +20,31 @@ public struct FileReport: Codable, Sendable, Hashable {
     public var status: ScanStatus
     public var error: ScanError?
     public var findings: [Finding]
+    /// Problems that did not stop the scan (a damaged payload, an embedded image not read).
+    /// Additive to the version-1 contract; omitted when empty.
+    public var notes: [String]
 
     public init(path: String, mediaType: String?, status: ScanStatus, error: ScanError? = nil,
-                findings: [Finding] = []) {
+                findings: [Finding] = [], notes: [String] = []) {
         self.path = path
         self.mediaType = mediaType
         self.status = status
         self.error = error
         self.findings = findings
+        self.notes = notes
     }
 
-    enum CodingKeys: String, CodingKey { case path, mediaType, status, error, findings }
+    enum CodingKeys: String, CodingKey { case path, mediaType, status, error, findings, notes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        mediaType = try c.decodeIfPresent(String.self, forKey: .mediaType)
+        status = try c.decode(ScanStatus.self, forKey: .status)
+        error = try c.decodeIfPresent(ScanError.self, forKey: .error)
+        findings = try c.decode([Finding].self, forKey: .findings)
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+    }
 
     // `error` is always present (null when absent), as the contract shows.
     public func encode(to encoder: Encoder) throws {
@@ -40,6 +54,7 @@ public struct FileReport: Codable, Sendable, Hashable {
         try c.encode(status, forKey: .status)
         try c.encode(error, forKey: .error)
         try c.encode(findings, forKey: .findings)
+        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
     }
 
     public var highestSeverity: Severity? { findings.map(\.severity).max() }

@@ -280,8 +280,7 @@ struct NewsContext {
     private let positions: [Int]
 
     init(_ context: TextScanContext) {
-        let code = TopicTables.shared.code(.newsCue)
-        positions = context.keywordHits.compactMap { TopicTables.shared.topicCode[$0.entry] == code ? $0.start : nil }
+        positions = context.keywordHits(of: .newsCue).map(\.start)
     }
 
     func isNews(around start: Int, _ end: Int) -> Bool {

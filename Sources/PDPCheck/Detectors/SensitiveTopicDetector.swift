@@ -65,11 +65,10 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     public func detect(in context: TextScanContext, given primary: [TextMatch], into matches: inout [TextMatch]) {
         guard let category = topic.sensitiveCategory else { return }
         let tables = TopicTables.shared
-        let code = tables.code(topic)
         let text = context.text
         var candidates: [Candidate] = []
         var fieldValueFrom = -1
-        for hit in context.keywordHits where tables.topicCode[hit.entry] == code {
+        for hit in context.keywordHits(of: topic) {
             // The automaton reads punctuation as a word break: "ghép. Tìm" is not "ghép tim".
             guard RelationalText.isOnePhrase(hit.start, hit.end, in: text) else { continue }
             var weight = tables.weight[hit.entry]

@@ -38,6 +38,7 @@ enum Messages {
     }
 
     static func noFindings(_ l: Language) -> String { l == .vi ? "không có phát hiện" : "no findings" }
+    static func note(_ l: Language) -> String { l == .vi ? "ghi chú" : "note" }
     static func advice(_ l: Language) -> String { l == .vi ? "Cách xử lý" : "Fix" }
     static func legalBasis(_ l: Language) -> String { l == .vi ? "Căn cứ" : "Legal basis" }
     static func line(_ l: Language) -> String { l == .vi ? "dòng" : "line" }

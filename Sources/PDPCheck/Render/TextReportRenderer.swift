@@ -38,8 +38,9 @@ public struct TextReportRenderer: Sendable {
         case .scanned:
             break
         }
+        let notes = file.notes.map { "  " + paint("\(Messages.note(language)): \($0)", .dim) + "\n" }.joined()
         if file.findings.isEmpty {
-            out += "  " + paint(Messages.noFindings(language), .green) + "\n\n"
+            out += "  " + paint(Messages.noFindings(language), .green) + "\n" + notes + "\n"
             return
         }
         let ordered = file.findings.enumerated().sorted {
@@ -48,7 +49,7 @@ public struct TextReportRenderer: Sendable {
         for finding in ordered {
             renderFinding(finding, into: &out)
         }
-        out += "\n"
+        out += notes + "\n"
     }
 
     private func renderFinding(_ f: Finding, into out: inout String) {
@@ -60,7 +61,8 @@ public struct TextReportRenderer: Sendable {
                 place = "\(Messages.line(language)) \(line), \(Messages.column(language)) \(column)"
             }
         case .metadata:
-            place = [f.location.container, f.location.field].compactMap { $0 }.joined(separator: ":")
+            // The ExifTool group says which copy it is (GPS:GPSLatitude vs XMP-exif:GPSLatitude).
+            place = [f.location.group ?? f.location.container, f.location.field].compactMap { $0 }.joined(separator: ":")
         }
         if let part = f.location.part { place = part + (place.isEmpty ? "" : " · " + place) }
         out += "  \(severity) \(CategoryNames.name(f.category, language)): \(paint(f.evidence, .bold))"

@@ -9,13 +9,16 @@ public struct ScanOptions: Sendable {
     public var showValues: Bool
     public var language: Language
     public var limits: InputLimits
+    /// Limits for archives, documents and e-mails (nesting depth, members, expanded bytes).
+    public var archiveLimits: ArchiveLimits
 
     public init(jobs: Int? = nil, showValues: Bool = false, language: Language = .en,
-                limits: InputLimits = .default) {
+                limits: InputLimits = .default, archiveLimits: ArchiveLimits = .default) {
         self.jobs = max(1, jobs ?? ScanOptions.coreCount)
         self.showValues = showValues
         self.language = language
         self.limits = limits
+        self.archiveLimits = archiveLimits
     }
 
     public static var coreCount: Int {

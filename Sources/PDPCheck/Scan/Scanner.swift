@@ -6,6 +6,7 @@ public struct Scanner: Sendable {
     public let engine: TextDetectionEngine
     private let sniffer: MediaSniffer
     private let builder: FindingBuilder
+    private let content: ContentScanner
 
     public init(policy: Policy = .builtinDefault, options: ScanOptions = ScanOptions(),
                 engine: TextDetectionEngine = .standard) {
@@ -14,6 +15,10 @@ public struct Scanner: Sendable {
         self.engine = engine
         sniffer = MediaSniffer()
         builder = FindingBuilder(policy: policy, language: options.language, showValues: options.showValues)
+        let media = MediaFileScanner(engine: engine, builder: builder, sniffer: sniffer,
+                                     detectors: BuiltinMetadataDetectors.all)
+        content = ContentScanner(engine: engine, builder: builder, sniffer: sniffer, media: media,
+                                 metadataDetectors: BuiltinMetadataDetectors.all, limits: options.archiveLimits)
     }
 
     /// Called after each input is scanned with (done, total).
@@ -60,7 +65,7 @@ public struct Scanner: Sendable {
         case .bytes(let bytes):
             let sniff = sniffer.sniff(head: Array(bytes.prefix(options.limits.sniffBytes)),
                                       isWholeFile: bytes.count <= options.limits.sniffBytes, fileName: nil)
-            return scanContent(bytes, sniff: sniff, path: item.displayPath)
+            return scanContent(MemoryByteSource(bytes), sniff: sniff, path: item.displayPath)
         case .file(let path):
             return scanFile(path, displayPath: item.displayPath)
         }
@@ -72,44 +77,32 @@ public struct Scanner: Sendable {
             defer { source.close() }
             let head = try source.read(at: 0, count: min(source.size, options.limits.sniffBytes))
             let sniff = sniffer.sniff(head: head, isWholeFile: source.size <= head.count, fileName: path)
-            guard Scanner.hasReader(sniff.format) else {
-                return FileReport(path: displayPath, mediaType: sniff.mediaType, status: .skipped,
-                                  error: ScanError(code: "unsupported-format",
-                                                   message: "\(sniff.mediaType): this format is not read yet"))
-            }
-            guard source.size <= options.limits.maxFileBytes else {
+            // Photos, videos and ZIP packages are read by ranges, whatever their size; the rest
+            // is read whole, so it has a size limit.
+            if !Scanner.readsByRanges(sniff.format) && source.size > options.limits.maxFileBytes {
                 return FileReport(path: displayPath, mediaType: sniff.mediaType, status: .skipped,
                                   error: ScanError(code: "too-large",
                                                    message: "\(source.size) bytes, over the \(options.limits.maxFileBytes)-byte limit"))
             }
-            let bytes = source.size <= head.count ? head : try source.read(at: 0, count: source.size)
-            return scanContent(bytes, sniff: sniff, path: displayPath)
+            return scanContent(source, sniff: sniff, path: displayPath)
         } catch {
             return FileReport(path: displayPath, mediaType: nil, status: .error, error: error)
         }
     }
 
-    /// Formats this build can read. HTML and e-mail are read as plain text until their own
-    /// readers exist (issue #5): their text is still checked, markup and all.
-    static func hasReader(_ format: InputFormat) -> Bool {
-        switch format {
-        case .text, .html, .email: return true
-        default: return false
-        }
+    static func readsByRanges(_ format: InputFormat) -> Bool {
+        format == .zip || MediaContainerReader.handles(format)
     }
 
-    private func scanContent(_ bytes: [UInt8], sniff: SniffResult, path: String) -> FileReport {
-        let part: TextPart
-        switch sniff.format {
-        case .text(let encoding): part = PlainTextReader.read(bytes, encoding: encoding)
-        case .html, .email: part = PlainTextReader.read(bytes, encoding: .utf8)
-        default:
-            return FileReport(path: path, mediaType: sniff.mediaType, status: .skipped,
-                              error: ScanError(code: "unsupported-format",
-                                               message: "\(sniff.mediaType): this format is not read yet"))
+    /// A damaged file is an `error` (the scan is incomplete), but what was read before the
+    /// damage is still reported; a format this build does not read is `skipped`.
+    private func scanContent(_ source: any ByteSource, sniff: SniffResult, path: String) -> FileReport {
+        let budget = ExpansionBudget(limit: options.archiveLimits.maxTotalExpandedBytes)
+        let outcome = content.scan(source, sniff: sniff, part: nil, depth: 0, budget: budget)
+        if let skipped = outcome.skipped {
+            return FileReport(path: path, mediaType: outcome.mediaType, status: .skipped, error: skipped)
         }
-        let matches = engine.detect(in: part.utf8)
-        return FileReport(path: path, mediaType: sniff.mediaType, status: .scanned,
-                          findings: builder.findings(for: matches, in: part))
+        return FileReport(path: path, mediaType: outcome.mediaType, status: outcome.error == nil ? .scanned : .error,
+                          error: outcome.error, findings: outcome.findings, notes: outcome.notes)
     }
 }

@@ -15,23 +15,25 @@ public struct FoldedKeywordMatcher: Sendable {
     static let breakSymbol: UInt8 = 36
     /// Longest keyword, with its two breaks, that the offset ring can map back.
     static let maxKeywordLength = 60
-    private static let ringSize = 64
 
-    private let next: [Int32]           // state × alphabet → state (full DFA)
+    /// Full DFA, premultiplied: `rows[row + symbol]` is the next state's row (state × alphabet),
+    /// so the byte loop's dependency chain is one load, no multiply.
+    private let rows: [Int32]
     private let outputStart: [Int32]    // state → first index into outputs (count+1 entries)
     private let outputs: [Int32]        // entry indices, including those of suffix states
-    private let lengths: [Int]          // per entry: symbols in the pattern, breaks included
+    private let wordCounts: [Int]       // per entry: words in the pattern
 
     /// - Parameter keywords: folded keywords (lowercase ASCII letters and digits, single spaces).
     public init(keywords: [String]) {
         var trie: [[Int32]] = [[Int32](repeating: -1, count: Self.alphabet)]
         var terminal: [[Int32]] = [[]]
-        var lengths: [Int] = []
+        var wordCounts: [Int] = []
         for (index, keyword) in keywords.enumerated() {
             // Breaks on both sides make every hit a whole-word hit.
             let symbols = [Self.breakSymbol] + Self.symbols(of: keyword) + [Self.breakSymbol]
-            lengths.append(symbols.count)
-            guard symbols.count <= Self.maxKeywordLength, symbols.count > 2 else { continue }
+            let words = symbols.filter { $0 == Self.breakSymbol }.count - 1
+            wordCounts.append(words)
+            guard symbols.count <= Self.maxKeywordLength, symbols.count > 2, words <= Self.wordRing else { continue }
             var state = 0
             for s in symbols {
                 if trie[state][Int(s)] < 0 {
@@ -84,10 +86,10 @@ public struct FoldedKeywordMatcher: Sendable {
             flat += outputsPerState[state]
         }
         starts.append(Int32(flat.count))
-        next = table
+        rows = table.map { $0 * Int32(Self.alphabet) }
         outputStart = starts
         outputs = flat
-        self.lengths = lengths
+        self.wordCounts = wordCounts
     }
 
     static func symbols(of folded: String) -> [UInt8] {
@@ -103,82 +105,88 @@ public struct FoldedKeywordMatcher: Sendable {
         return out
     }
 
-    /// ASCII byte → symbol; 255 = not a letter or digit (a break); 254 = not ASCII.
-    private static let asciiSymbol: [UInt8] = {
-        var t = [UInt8](repeating: 255, count: 256)
-        for b in 0..<26 {
-            t[Int(UInt8(ascii: "a")) + b] = UInt8(b)
-            t[Int(UInt8(ascii: "A")) + b] = UInt8(b)
-        }
-        for d in 0..<10 { t[Int(UInt8(ascii: "0")) + d] = UInt8(26 + d) }
-        for b in 0x80..<0x100 { t[b] = 254 }
-        return t
-    }()
-
+    /// Finds every keyword, whole words only. Outputs can only fire on a break (every pattern
+    /// ends with one), so a letter costs one table step; word starts are remembered per word,
+    /// not per symbol, to map a hit back to its first byte. The loop keeps its state in locals
+    /// (no closures capture them) so it stays in registers.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [KeywordHit] {
         var found: [KeywordHit] = []
-        // Source offset where each of the last `ringSize` symbols began.
-        var ring = [Int](repeating: 0, count: Self.ringSize)
-        var fed = 0
-        var state = 0
-        var lastWasBreak = false
-        let n = text.count
-        let mask = Self.ringSize - 1
-
-        func feed(_ symbol: UInt8, at offset: Int, into found: inout [KeywordHit]) {
-            ring[fed & mask] = offset
-            fed += 1
-            state = Int(next[state * Self.alphabet + Int(symbol)])
-            let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-            guard first < last else { return }
-            for k in first..<last {
-                let entry = Int(outputs[k])
-                let length = lengths[entry]
-                // The pattern ends with a break fed at `offset`; its first letter is the
-                // symbol after its leading break.
-                let startIndex = fed - length + 1
-                found.append(KeywordHit(entry: entry, start: ring[startIndex & mask], end: offset))
-            }
-        }
-
-        // A virtual break before the text lets the first word match.
-        feed(Self.breakSymbol, at: 0, into: &found)
-        lastWasBreak = true
-        var i = 0
-        while i < n {
-            let b = text[i]
-            var symbol = Self.asciiSymbol[Int(b)]
-            var length = 1
-            if symbol == 254 {
-                length = UTF8Classes.sequenceLength(b)
-                if let scalar = UTF8Classes.decodeScalar(at: i, in: text) {
-                    switch VietnameseFolding.fold(scalar.value) {
-                    case .letter(let c):
-                        symbol = Self.asciiSymbol[Int(c)]
-                        // A letter we cannot spell in ASCII (ø, þ…) stays 255: it breaks words.
-                    case .mark:
-                        i += length
-                        continue
-                    case .other:
-                        symbol = 255
+        var wordStarts = [Int](repeating: 0, count: Self.wordRing)
+        rows.withUnsafeBufferPointer { rows in
+            FoldedSymbolTable.bmp.withUnsafeBufferPointer { fold in
+                wordStarts.withUnsafeMutableBufferPointer { wordStarts in
+                    let n = text.count
+                    let alphabet = Self.alphabet
+                    let breakSymbol = Self.breakSymbol
+                    let breakIndex = Int(breakSymbol)
+                    let mark = FoldedSymbolTable.mark
+                    var words = 0
+                    // A virtual break before the text lets the first word match.
+                    var row = Int(rows[breakIndex])
+                    var inWord = false
+                    var i = 0
+                    while i < n {
+                        let b = text[i]
+                        let symbol: UInt8
+                        var length = 1
+                        if b < 0x80 {
+                            symbol = fold[Int(b)]
+                        } else if b >= 0xC2 && b <= 0xDF, i + 1 < n, text[i + 1] & 0xC0 == 0x80 {
+                            symbol = fold[Int(b & 0x1F) << 6 | Int(text[i + 1] & 0x3F)]
+                            length = 2
+                        } else if b >= 0xE0 && b <= 0xEF, i + 2 < n, text[i + 1] & 0xC0 == 0x80,
+                                  text[i + 2] & 0xC0 == 0x80 {
+                            symbol = fold[Int(b & 0x0F) << 12 | Int(text[i + 1] & 0x3F) << 6 | Int(text[i + 2] & 0x3F)]
+                            length = 3
+                        } else {
+                            // 4-byte characters (emoji) and malformed bytes break words; their
+                            // continuation bytes land here one by one.
+                            symbol = breakSymbol
+                        }
+                        if symbol < breakSymbol {
+                            if !inWord {
+                                wordStarts[words & (Self.wordRing - 1)] = i
+                                words &+= 1
+                                inWord = true
+                            }
+                            row = Int(rows[row &+ Int(symbol)])
+                        } else if symbol != mark && inWord {
+                            row = Int(rows[row &+ breakIndex])
+                            inWord = false
+                            let state = row / alphabet
+                            if hasOutput(state) {
+                                appendHits(state: state, words: words, end: i, wordStarts: wordStarts, to: &found)
+                            }
+                        }
+                        i &+= length
                     }
-                } else {
-                    symbol = 255
-                    length = 1
+                    if inWord {
+                        row = Int(rows[row &+ breakIndex])
+                        let state = row / alphabet
+                        if hasOutput(state) {
+                            appendHits(state: state, words: words, end: n, wordStarts: wordStarts, to: &found)
+                        }
+                    }
                 }
             }
-            if symbol == 255 {
-                if !lastWasBreak {
-                    feed(Self.breakSymbol, at: i, into: &found)
-                    lastWasBreak = true
-                }
-            } else {
-                feed(symbol, at: i, into: &found)
-                lastWasBreak = false
-            }
-            i += length
         }
-        if !lastWasBreak { feed(Self.breakSymbol, at: n, into: &found) }
         return found
     }
+
+    @inline(__always) private func hasOutput(_ state: Int) -> Bool {
+        outputStart[state] < outputStart[state + 1]
+    }
+
+    private func appendHits(state: Int, words: Int, end: Int, wordStarts: UnsafeMutableBufferPointer<Int>,
+                            to found: inout [KeywordHit]) {
+        for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+            let entry = Int(outputs[k])
+            let startWord = words - wordCounts[entry]
+            guard startWord >= 0, words - startWord <= Self.wordRing else { continue }
+            found.append(KeywordHit(entry: entry, start: wordStarts[startWord & (Self.wordRing - 1)], end: end))
+        }
+    }
+
+    /// Words remembered for mapping hits back; longer keywords are not built.
+    private static let wordRing = 32
 }

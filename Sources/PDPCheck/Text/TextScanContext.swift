@@ -7,6 +7,7 @@ public final class TextScanContext {
     private var lastOffset = -1
     private var lastLabel: ContextLabel?
     private var hits: [KeywordHit]?
+    private var hitsByTopic: [[KeywordHit]]?
     private var mentions: [PersonMention]?
 
     public init(_ text: UnsafeBufferPointer<UInt8>) {
@@ -38,6 +39,18 @@ public final class TextScanContext {
         let found = TopicLexicon.shared.matcher.hits(in: text)
         hits = found
         return found
+    }
+
+    /// The keyword hits of one topic, in text order. Common cue words ("anh", "con", "phòng")
+    /// make hits dense, so detectors that care about one topic read its bucket, not all hits.
+    public func keywordHits(of topic: Topic) -> [KeywordHit] {
+        if hitsByTopic == nil {
+            let topics = TopicLexicon.shared.entryTopicIndex
+            var buckets = [[KeywordHit]](repeating: [], count: Topic.allCases.count)
+            for hit in keywordHits { buckets[topics[hit.entry]].append(hit) }
+            hitsByTopic = buckets
+        }
+        return hitsByTopic?[TopicLexicon.topicIndex(topic)] ?? []
     }
 
     /// Places that name a person ("anh Tuấn", "Nguyễn Văn Tuấn"), in text order. Computed on first use.

@@ -45,13 +45,18 @@ public struct LexiconEntry: Sendable, Hashable {
 public struct TopicLexicon: Sendable {
     public let entries: [LexiconEntry]
     public let matcher: FoldedKeywordMatcher
+    /// Per entry, the index of its topic in `Topic.allCases`.
+    let entryTopicIndex: [Int]
 
     public static let shared = TopicLexicon(entries: SensitiveTopicKeywords.entries + PersonalCueKeywords.entries)
 
     public init(entries: [LexiconEntry]) {
         self.entries = entries
         matcher = FoldedKeywordMatcher(keywords: entries.map(\.keyword))
+        entryTopicIndex = entries.map { Self.topicIndex($0.topic) }
     }
+
+    static func topicIndex(_ topic: Topic) -> Int { Topic.allCases.firstIndex(of: topic) ?? 0 }
 
     public func entry(_ hit: KeywordHit) -> LexiconEntry { entries[hit.entry] }
 }
