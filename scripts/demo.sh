@@ -7,7 +7,8 @@ swift build -c release --product pdpcheck 2>&1 | grep -Ev '^\[|^Building|^Compil
 bin="$(swift build -c release --show-bin-path)/pdpcheck"
 [ -x "$bin" ] || { echo "demo: build failed" >&2; exit 1; }
 set +e
-"$bin" scan Corpus/drafts --quiet "$@"
+# Drafts, phone photos and videos, and an application ZIP with a DOCX holding a GPS photo.
+"$bin" scan Corpus/drafts Corpus/media/heic Corpus/media/jpeg Corpus/media/video Corpus/archives/ho-so-ung-tuyen.zip --quiet "$@"
 status=$?
 set -e
 echo >&2

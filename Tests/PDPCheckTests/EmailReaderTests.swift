@@ -479,7 +479,8 @@ struct EmailReaderStructureTests {
         let pieces = ["From: ", "To: ", "Subject: ", "Content-Type: multipart/mixed; boundary=b\n", "--b\n", "--b--\n",
                       "\n", "\r\n", "=?utf-8?B?", "?=", "=?utf-8?q?", "Content-Transfer-Encoding: base64\n",
                       "Content-Transfer-Encoding: quoted-printable\n", "message/rfc822\n", "Content-Type: ", "text/html\n",
-                      "<p>", "&amp;", "=E1=BB", "\"", "<", ">", "(", ")", ",", ":", ";", "\u{0}", "ễ"]
+                      "<p>", "&amp;", "=E1=BB", "\"", "<", ">", "(", ")", ",", ":", ";", "\u{0}", "ễ",
+                      "Content-Type: text/plain; format=flowed; delsp=yes\n", " \r\n", "filename*0*=utf-8''%E1", "; name*1=\""]
         for _ in 0..<600 {
             var text = ""
             for _ in 0..<Int(rng.next() % 60) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }

@@ -5,7 +5,7 @@
 public enum JSONReportRenderer {
     public static func render(_ report: Report) throws -> [UInt8] {
         var w = JSONWriter()
-        w.bytes.reserveCapacity(4096 + report.files.count * 1024)
+        w.bytes.reserveCapacity(4096 + report.files.count * 1024)  // one buffer for the whole report
         w.object { o in
             o.key("files") { w in
                 w.array(report.files) { w, file in fileReport(file, &w) }
@@ -109,80 +109,89 @@ public enum JSONReportRenderer {
 }
 
 /// A minimal pretty-printing JSON writer (keys are written in the order given; callers sort).
+/// The output lives in one shared buffer object: writers for nested objects are copies of this
+/// struct, and a copied array would be copied again on every write.
 struct JSONWriter {
-    var bytes: [UInt8] = []
+    final class Buffer { var bytes: [UInt8] = [] }
+    private let buffer = Buffer()
     private var indent = 0
 
+    var bytes: [UInt8] {
+        get { buffer.bytes }
+        nonmutating set { buffer.bytes = newValue }
+    }
+
     init() {}
+
+    private func append(_ b: UInt8) { buffer.bytes.append(b) }
+    private func append(_ bs: [UInt8]) { buffer.bytes.append(contentsOf: bs) }
 
     struct ObjectWriter {
         fileprivate var writer: JSONWriter
         fileprivate var first = true
         mutating func key(_ name: String, _ value: (inout JSONWriter) -> Void) {
-            writer.bytes.append(contentsOf: first ? [0x0A] : [0x2C, 0x0A])
+            writer.buffer.bytes.append(contentsOf: first ? [0x0A] : [0x2C, 0x0A])
             first = false
             writer.pad()
             writer.string(name)
-            writer.bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+            writer.buffer.bytes.append(contentsOf: [0x20, 0x3A, 0x20])
             value(&writer)
         }
     }
 
     mutating func object(_ body: (inout ObjectWriter) -> Void) {
-        bytes.append(0x7B)
+        append(0x7B)
         indent += 1
         var o = ObjectWriter(writer: self)
-        self = JSONWriter()  // the object writer owns the buffer while it writes
         body(&o)
-        self = o.writer
         indent -= 1
-        if !o.first { bytes.append(0x0A); pad() }
-        bytes.append(0x7D)
+        if !o.first { append(0x0A); pad() }
+        append(0x7D)
     }
 
     mutating func array<T>(_ items: [T], _ element: (inout JSONWriter, T) -> Void) {
-        bytes.append(0x5B)
-        guard !items.isEmpty else { bytes.append(0x5D); return }
+        append(0x5B)
+        guard !items.isEmpty else { append(0x5D); return }
         indent += 1
         for (i, item) in items.enumerated() {
-            bytes.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
+            append( i == 0 ? [0x0A] : [0x2C, 0x0A])
             pad()
             element(&self, item)
         }
         indent -= 1
-        bytes.append(0x0A)
+        append(0x0A)
         pad()
-        bytes.append(0x5D)
+        append(0x5D)
     }
 
     fileprivate mutating func pad() {
-        for _ in 0..<indent { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<indent { append(0x20); append(0x20) }
     }
 
-    mutating func null() { bytes.append(contentsOf: Array("null".utf8)) }
-    mutating func bool(_ b: Bool) { bytes.append(contentsOf: Array((b ? "true" : "false").utf8)) }
-    mutating func number(_ n: Int) { bytes.append(contentsOf: Array(String(n).utf8)) }
+    mutating func null() { append( Array("null".utf8)) }
+    mutating func bool(_ b: Bool) { append( Array((b ? "true" : "false").utf8)) }
+    mutating func number(_ n: Int) { append( Array(String(n).utf8)) }
 
     /// Integral values without a fraction ("1", not "1.0"), as JSONEncoder writes them.
     mutating func decimal(_ d: Double) {
-        if d == d.rounded() && abs(d) < 1e15 { number(Int(d)) } else { bytes.append(contentsOf: Array(String(d).utf8)) }
+        if d == d.rounded() && abs(d) < 1e15 { number(Int(d)) } else { append( Array(String(d).utf8)) }
     }
 
     mutating func string(_ s: String) {
-        bytes.append(0x22)
+        append(0x22)
         for b in s.utf8 {
             switch b {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            case 0x22: append( [0x5C, 0x22])
+            case 0x5C: append( [0x5C, 0x5C])
+            case 0x0A: append( [0x5C, 0x6E])
+            case 0x0D: append( [0x5C, 0x72])
+            case 0x09: append( [0x5C, 0x74])
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
+                append( [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: append(b)
             }
         }
-        bytes.append(0x22)
+        append(0x22)
     }
 }

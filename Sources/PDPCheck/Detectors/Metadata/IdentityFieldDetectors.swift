@@ -16,7 +16,7 @@ enum IdentityFieldDetectors {
                  "IFD0:Copyright", "XMP-dc:Rights", "IPTC:CopyrightNotice", "PNG:Copyright", "Keys:Copyright",
                  "UserData:Copyright",
                  // Documents: OOXML/ODF properties, PDF Info, e-mail senders, HTML meta.
-                 "XML:LastModifiedBy", "XML:Manager", "XML:Person", "XMP-meta:Initial-creator", "XMP-meta:Printed-by",
+                 "XML:LastModifiedBy", "XML:Manager", "XML:Company", "XML:Person", "XMP-meta:Initial-creator", "XMP-meta:Printed-by",
                  "PDF:Author", "PDF:LastModifiedBy", "Email:From", "Email:Sender", "Email:Reply-To", "HTML:Author"],
         confidence: 0.9,
         examples: [

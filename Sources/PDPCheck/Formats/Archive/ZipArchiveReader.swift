@@ -38,10 +38,11 @@ public enum ZipArchiveReader {
     }
 
     /// Comments people type into archive tools can hold anything; the text detectors read them.
+    /// The archive's own comment belongs to the file itself (empty container); a member's
+    /// comment is named by the member.
     static func addComments(of archive: ZipArchive, to content: inout DocumentContent) {
         if !MetadataText.trimmed(archive.comment).isEmpty {
-            content.fields.append(MetadataField(group: "ZIP", name: "Comment", value: .text(archive.comment),
-                                                container: "ZIP end of central directory"))
+            content.fields.append(MetadataField(group: "ZIP", name: "Comment", value: .text(archive.comment), container: ""))
         }
         for entry in archive.entries where !MetadataText.trimmed(entry.comment).isEmpty {
             content.fields.append(MetadataField(group: "ZIP", name: "Comment", value: .text(entry.comment), container: entry.name))

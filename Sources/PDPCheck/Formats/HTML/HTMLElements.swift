@@ -2,34 +2,50 @@
 /// never have content, which hold no visible text, and how `<meta>` names read as ExifTool
 /// tags (its HTML module is the oracle for the fields).
 enum HTMLElements {
-    /// Elements a browser lays out as blocks (a line break before and after).
-    static let block: Set<String> = [
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "head", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "nav", "ol", "option",
-        "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "frameset", "noscript",
-    ]
+    /// What an element does to the text, found with one lookup per tag.
+    struct Kind: OptionSet {
+        let rawValue: UInt8
+        /// Laid out as a block: a line break before and after.
+        static let block = Kind(rawValue: 1)
+        /// A table cell: a tab between cells.
+        static let cell = Kind(rawValue: 2)
+        /// No content, no end tag.
+        static let void = Kind(rawValue: 4)
+        /// Content not shown: skipped up to the end tag.
+        static let skipped = Kind(rawValue: 8)
+        /// White space inside kept as written.
+        static let preformatted = Kind(rawValue: 16)
+    }
 
-    /// Table cells: a tab between them.
-    static let cell: Set<String> = ["td", "th"]
+    static func kind(_ name: String) -> Kind { kinds[name] ?? [] }
 
-    /// Elements without content or end tag.
-    static let void: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
-        "track", "wbr", "basefont", "bgsound", "frame", "image",
-    ]
-
-    /// Elements whose content is not shown: skipped up to their end tag.
-    static let skipped: Set<String> = ["script", "style", "template", "noembed", "noframes", "iframe", "xml"]
-
-    /// White space inside is kept as written.
-    static let preformatted: Set<String> = ["pre", "listing", "textarea", "plaintext"]
+    private static let kinds: [String: Kind] = {
+        var table: [String: Kind] = [:]
+        let block = [
+            "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog",
+            "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+            "h6", "head", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main", "menu", "nav", "ol",
+            "option", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "frameset",
+            "noscript",
+        ]
+        let void = [
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+            "track", "wbr", "basefont", "bgsound", "frame", "image",
+        ]
+        let skipped = ["script", "style", "template", "noembed", "noframes", "iframe", "xml"]
+        let preformatted = ["pre", "listing", "textarea", "plaintext"]
+        for (names, kind) in [(block, Kind.block), (["td", "th"], .cell), (void, .void), (skipped, .skipped),
+                              (preformatted, .preformatted)] {
+            for name in names { table[name, default: []].insert(kind) }
+        }
+        return table
+    }()
 
     /// Attributes whose text a reader sees (tooltips, image descriptions, form hints).
     static let textAttributes: Set<String> = ["alt", "title", "aria-label", "placeholder", "label", "summary"]
 
     /// Link schemes whose target is a contact or a place.
-    static let contactSchemes = ["tel:", "mailto:", "sms:", "callto:", "geo:", "zalo:", "viber:", "skype:"]
+    static let contactSchemes: [[UInt8]] = ["tel:", "mailto:", "sms:", "callto:", "geo:", "zalo:", "viber:", "skype:"].map { Array($0.utf8) }
 
     /// `<meta name>` values ExifTool spells differently from a capitalised name.
     static let metaNames: [String: String] = [

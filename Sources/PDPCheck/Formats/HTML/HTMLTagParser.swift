@@ -122,15 +122,17 @@ enum HTMLTagParser {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D
     }
 
-    /// ASCII-lowercased name, cut at `maxNameLength` bytes.
+    /// ASCII-lowercased name, cut at `maxNameLength` bytes (short names stay inline in the String).
     static func lowercased(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let cut = range.lowerBound..<min(range.upperBound, range.lowerBound + maxNameLength)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cut.count)
-        for k in cut {
-            let c = s[k]
-            bytes.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c)
+        return String(unsafeUninitializedCapacity: cut.count) { buffer in
+            var j = 0
+            for k in cut {
+                let c = s[k]
+                buffer[j] = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+                j += 1
+            }
+            return j
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

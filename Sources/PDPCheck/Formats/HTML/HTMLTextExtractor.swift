@@ -57,7 +57,7 @@ struct HTMLTextExtractor {
                 i = character(s, at: i, end: n, into: currentTarget, preserveSpace: preDepth > 0)
             }
         }
-        if hiddenDepth > 0 { closeHidden(at: n, name: hiddenName ?? "") }
+        if hiddenDepth > 0 { closeHidden(name: hiddenName ?? "") }
     }
 
     // MARK: markup
@@ -85,15 +85,16 @@ struct HTMLTextExtractor {
     private mutating func startTag(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         guard let tag = HTMLTagParser.parse(s, at: i) else { return s.count }
         let name = tag.name
+        let kind = HTMLElements.kind(name)
         readAttributes(tag, s)
 
-        if HTMLElements.block.contains(name) || name == "br" {
+        if kind.contains(.block) {
             lineBreak(at: i)
-        } else if HTMLElements.cell.contains(name) {
+        } else if kind.contains(.cell) {
             if hiddenDepth > 0 { hidden.cellBreak(at: i) } else { main.cellBreak(at: i) }
         }
 
-        let isVoid = HTMLElements.void.contains(name) || tag.selfClosing
+        let isVoid = kind.contains(.void) || tag.selfClosing
         if hiddenDepth > 0 {
             if name == hiddenName, !isVoid { hiddenDepth += 1 }
         } else if !isVoid, isHidden(tag, s) {
@@ -105,12 +106,12 @@ struct HTMLTextExtractor {
         }
 
         switch name {
-        case _ where HTMLElements.skipped.contains(name):
+        case _ where kind.contains(.skipped):
             return HTMLTagParser.rawTextEnd(s, from: tag.end, name: name)
         case "title":
             let end = HTMLTagParser.rawTextEnd(s, from: tag.end, name: name)
             if title == nil {
-                let value = decodedString(s, tag.end..<end, inAttribute: false, collapse: true)
+                let value = decodedString(s, tag.end..<end, inAttribute: false)
                 if !value.isEmpty { title = value }
             }
             return end
@@ -131,7 +132,7 @@ struct HTMLTextExtractor {
             while k < s.count { k = character(s, at: k, end: s.count, into: currentTarget, preserveSpace: true) }
             return s.count
         default:
-            if HTMLElements.preformatted.contains(name), !tag.selfClosing { preDepth += 1 }
+            if kind.contains(.preformatted), !tag.selfClosing { preDepth += 1 }
             return tag.end
         }
     }
@@ -141,10 +142,11 @@ struct HTMLTextExtractor {
         let name = tag.name
         if hiddenDepth > 0, name == hiddenName {
             hiddenDepth -= 1
-            if hiddenDepth == 0 { closeHidden(at: i, name: name) }
+            if hiddenDepth == 0 { closeHidden(name: name) }
         }
-        if HTMLElements.block.contains(name) || name == "br" { lineBreak(at: i) }
-        if HTMLElements.preformatted.contains(name), preDepth > 0 { preDepth -= 1 }
+        let kind = HTMLElements.kind(name)
+        if kind.contains(.block) { lineBreak(at: i) }
+        if kind.contains(.preformatted), preDepth > 0 { preDepth -= 1 }
         return tag.end
     }
 
@@ -213,7 +215,7 @@ struct HTMLTextExtractor {
         }
         if tag.name == "meta" { readMeta(tag, s) }
         if tag.name == "input", let type = tag.attribute("type"),
-           decodedString(s, type.value, inAttribute: true, collapse: true).lowercased() == "hidden",
+           decodedString(s, type.value, inAttribute: true).lowercased() == "hidden",
            let value = tag.attribute("value"), !value.value.isEmpty {
             hidden.lineBreak(at: value.value.lowerBound)
             let before = hidden.utf8.count
@@ -227,10 +229,10 @@ struct HTMLTextExtractor {
 
     private mutating func readMeta(_ tag: HTMLTag, _ s: UnsafeBufferPointer<UInt8>) {
         guard let content = tag.attribute("content"), fields.count < Self.maxFields else { return }
-        let value = decodedString(s, content.value, inAttribute: true, collapse: true)
+        let value = decodedString(s, content.value, inAttribute: true)
         guard !value.isEmpty else { return }
         if let name = tag.attribute("name") {
-            let key = decodedString(s, name.value, inAttribute: true, collapse: true).lowercased()
+            let key = decodedString(s, name.value, inAttribute: true).lowercased()
             guard !key.isEmpty else { return }
             var group = "HTML"
             var tagKey = key
@@ -242,7 +244,7 @@ struct HTMLTextExtractor {
             let tagName = HTMLElements.tagName(tagKey)
             if !tagName.isEmpty { fields.append((group, tagName, value)) }
         } else if let equiv = tag.attribute("http-equiv") {
-            let key = decodedString(s, equiv.value, inAttribute: true, collapse: true).lowercased()
+            let key = decodedString(s, equiv.value, inAttribute: true).lowercased()
             let tagName = HTMLElements.tagName(key)
             if !tagName.isEmpty { fields.append(("HTTP-equiv", tagName, value)) }
         }
@@ -264,16 +266,21 @@ struct HTMLTextExtractor {
         }
     }
 
-    /// `tel:`, `mailto:`, `sms:`… links, and map links (their coordinates are a place).
+    /// `tel:`, `mailto:`, `sms:`… links, and map links (their coordinates are a place). Read
+    /// from the raw bytes: a scheme is ASCII and written plainly.
     private func isContactLink(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let head = decodedString(s, range.lowerBound..<min(range.upperBound, range.lowerBound + 512),
-                                 inAttribute: true, collapse: true).lowercased()
-        if HTMLElements.contactSchemes.contains(where: { head.hasPrefix($0) }) { return true }
-        guard head.hasPrefix("http://") || head.hasPrefix("https://") else { return false }
-        let bytes = Array(head.utf8)
-        return bytes.withUnsafeBufferPointer { b in
-            HTMLCharsetSniffer.find(b, "maps.", from: 0) != nil || HTMLCharsetSniffer.find(b, "/maps", from: 0) != nil
+        var k = range.lowerBound
+        while k < range.upperBound, HTMLTagParser.isSpace(s[k]) { k += 1 }
+        let head = UnsafeBufferPointer(rebasing: s[k..<min(range.upperBound, k + 512)])
+        func starts(with prefix: [UInt8]) -> Bool {
+            guard head.count >= prefix.count else { return false }
+            for (j, c) in prefix.enumerated() where head[j] | 0x20 != c { return false }
+            return true
         }
+        if HTMLElements.contactSchemes.contains(where: starts(with:)) { return true }
+        guard starts(with: Array("http://".utf8)) || starts(with: Array("https://".utf8)) else { return false }
+        return HTMLCharsetSniffer.find(head, "maps.", from: 0, caseInsensitive: true) != nil
+            || HTMLCharsetSniffer.find(head, "/maps", from: 0, caseInsensitive: true) != nil
     }
 
     // MARK: characters
@@ -372,7 +379,7 @@ struct HTMLTextExtractor {
     }
 
     /// An attribute value or raw text as a String: references decoded, white space collapsed.
-    private func decodedString(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, inAttribute: Bool, collapse: Bool) -> String {
+    private func decodedString(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, inAttribute: Bool) -> String {
         var sink = HTMLTextSink()
         let end = min(range.upperBound, range.lowerBound + Self.maxAttributeString, s.count)
         let bounded = UnsafeBufferPointer(rebasing: s[0..<end])
@@ -402,7 +409,7 @@ struct HTMLTextExtractor {
 
     // MARK: hidden items
 
-    private mutating func closeHidden(at i: Int, name: String) {
+    private mutating func closeHidden(name: String) {
         hiddenDepth = 0
         hiddenName = nil
         let count = countScalars(hidden.utf8[hiddenCountAtStart...])

@@ -7,8 +7,12 @@
 /// Fields: group "PDF" with ExifTool's names (`PDF:Author`, `PDF:CreateDate`), container
 /// "PDF Info" for the newest revision and "PDF revision N" for replaced values; XMP fields
 /// as `MetadataDecoder` names them, container "PDF XMP" (catalog), "PDF XMP object N" (other
-/// packets) or "PDF revision N XMP". Text parts: "page text", "annotation N", "form field NAME",
-/// "link N", "attachment NAME description".
+/// packets) or "PDF revision N XMP". Text parts: "page text", "PDF revision N page text" (lines
+/// an update removed), "annotation N", "form field NAME", "link N", "attachment NAME description".
+/// Hidden items: old-revision values (part "PDF revision N Info" / "… XMP" / "… page text"),
+/// comments (part "annotation N", person = the annotation's /T), attachments ("attachment NAME"),
+/// unapplied redactions. Embedded files go to the handler as "image N.jpg" / "image N.jp2" and
+/// under each attachment's own file name.
 public enum PDFReader {
     public static func read(_ source: some ByteSource, limits: ArchiveLimits,
                             handler: inout some EmbeddedFileHandler) throws(ScanError) -> DocumentContent {
