@@ -589,6 +589,7 @@ struct ArchiveReaderTests {
             expanded += budget.used
         }
         let after = ArchiveCorpus.peakRSS()
+        print("hostile archives: \(expanded >> 20) MB expanded in total, VmHWM \(before >> 20) MB → \(after >> 20) MB")
         // Other suites may run in this process; when they already pushed the peak past 200 MB,
         // at least this test must not have raised it much.
         #expect(after < 200 << 20 || after - before < 32 << 20, "VmHWM \(before >> 20) MB → \(after >> 20) MB")

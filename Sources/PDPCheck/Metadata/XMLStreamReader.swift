@@ -1,5 +1,4 @@
-/// An element or attribute name with its namespace resolved ("" when the prefix was never
-/// declared; unprefixed attributes have no namespace).
+/// An element name with its namespace resolved ("" when the prefix was never declared).
 struct XMLQName: Hashable {
     var namespace: String
     var local: String

@@ -69,8 +69,15 @@ struct ContentScanner {
         }
         outcome.findings += embedded.findings
         outcome.notes += embedded.notes
+        // A nested bomb can skip tens of thousands of members: say how many, not each one.
+        if outcome.notes.count > Self.maxNotes {
+            let more = outcome.notes.count - Self.maxNotes
+            outcome.notes = Array(outcome.notes.prefix(Self.maxNotes)) + ["… and \(more) more notes like these"]
+        }
         return outcome
     }
+
+    static let maxNotes = 100
 
     private func wholeBytes(_ source: any ByteSource) throws(ScanError) -> [UInt8] {
         guard source.size <= limits.maxMemberBytes else {

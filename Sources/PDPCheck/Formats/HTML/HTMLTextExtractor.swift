@@ -53,6 +53,9 @@ struct HTMLTextExtractor {
                 i = markup(s, at: i)
             } else if c == UInt8(ascii: "&") {
                 i = reference(s, at: i, inAttribute: false, into: currentTarget)
+            } else if preDepth == 0, case let end = Self.plainRunEnd(s, from: i), end > i {
+                if hiddenDepth > 0 { hidden.appendRun(s, i..<end) } else { main.appendRun(s, i..<end) }
+                i = end
             } else {
                 i = character(s, at: i, end: n, into: currentTarget, preserveSpace: preDepth > 0)
             }
@@ -303,6 +306,30 @@ struct HTMLTextExtractor {
         if hiddenDepth > 0 { hidden.lineBreak(at: i) } else { main.lineBreak(at: i) }
     }
 
+    /// The end of the run of ordinary text at `i` (`i` itself when it does not start one):
+    /// printable ASCII other than `<` and `&`, valid UTF-8 sequences, and single spaces
+    /// between them. Most of a page's text goes through here in bulk.
+    static func plainRunEnd(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = s.count
+        var k = i
+        while k < n {
+            let c = s[k]
+            if c > 0x20 && c < 0x7F {
+                if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                k += 1
+            } else if c >= 0x80 {
+                guard let length = UTF8Sequence.length(s, at: k, end: n) else { break }
+                k += length
+            } else if c == 0x20, k > i, k + 1 < n, s[k + 1] > 0x20, s[k + 1] != 0x7F,
+                      s[k + 1] != UInt8(ascii: "<"), s[k + 1] != UInt8(ascii: "&") {
+                k += 1
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
     /// One character of text at `i` (not `<` or `&`); returns the index after it.
     private mutating func character(_ s: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, into target: Target,
                                     preserveSpace: Bool) -> Int {
@@ -372,6 +399,10 @@ struct HTMLTextExtractor {
                 let at = k
                 withSink(target) { $0.append(ascii: byte, from: at, to: at + 3) }
                 k += 3
+            } else if !percentDecode, case let bounded = UnsafeBufferPointer(rebasing: s[0..<end]),
+                      case let runEnd = Self.plainRunEnd(bounded, from: k), runEnd > k {
+                withSink(target) { $0.appendRun(s, k..<runEnd) }
+                k = runEnd
             } else {
                 k = character(s, at: k, end: end, into: target, preserveSpace: false)
             }

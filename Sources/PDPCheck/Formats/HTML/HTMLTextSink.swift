@@ -34,6 +34,31 @@ struct HTMLTextSink {
         lastIsWord = word
     }
 
+    /// A run of ordinary text copied at once: `range` of `s` is valid UTF-8 without markup,
+    /// references, controls or white space other than single spaces between characters (the
+    /// extractor checks), so only its first character can follow a gap.
+    mutating func appendRun(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard let first = range.first else { return }
+        let second = first + 1 < range.upperBound ? s[first + 1] : 0
+        let third = first + 2 < range.upperBound ? s[first + 2] : 0
+        let at = mapped(first, word: Self.isWordStart(s[first], second, third))
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: s[range]))
+        map.append(at)
+        var charStart = at
+        var lastLead = first
+        for k in (first + 1)..<range.upperBound {
+            if s[k] & 0xC0 != 0x80 {
+                charStart = k
+                lastLead = k
+            }
+            map.append(charStart)
+        }
+        lastEnd = range.upperBound
+        let b1 = lastLead + 1 < range.upperBound ? s[lastLead + 1] : 0
+        let b2 = lastLead + 2 < range.upperBound ? s[lastLead + 2] : 0
+        lastIsWord = Self.isWordStart(s[lastLead], b1, b2)
+    }
+
     /// A decoded character (a character reference) that came from `start..<end` of the source.
     mutating func append(scalar: Unicode.Scalar, from start: Int, to end: Int) {
         let v = scalar.value
