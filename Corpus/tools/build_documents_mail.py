@@ -179,7 +179,6 @@ def email_plain():
         {"group": "Email", "name": "From", "value": "Phạm Ngọc Lan <lan.pham.84@example.net>"},
         {"group": "Email", "name": "To", "value": ["Lê Văn Khoa <khoa.le@example.com>", "Do Thu Ha <thu.ha.do@example.org>"]},
         {"group": "Email", "name": "Cc", "value": "Nguyen Thi Minh Thu <minhthu.nguyen@example.com>"},
-        {"group": "Email", "name": "Subject", "value": subject},
         {"group": "Email", "name": "Date", "value": "Mon, 12 Jan 2026 09:30:00 +0700"},
         {"group": "Email", "name": "Message-ID", "value": "<20260112093000.4721@mail.example.net>"},
         {"group": "Email", "name": "X-Mailer", "value": "Thunderbird 128.5"},
@@ -222,7 +221,6 @@ def email_alternative():
     data += crlf(f"--{boundary}--\n")
     fields = [
         {"group": "Email", "name": "From", "value": "Đỗ Thu Hà <thu.ha.do@example.org>"},
-        {"group": "Email", "name": "Subject", "value": "Họp phụ huynh lớp 5A"},
         {"group": "HTML", "name": "Title", "value": "Họp phụ huynh"},
     ]
     return data, {"findings": plain_findings + page_findings, "fields": fields,
@@ -310,9 +308,7 @@ def email_forwarded(jpeg):
     findings += [{"category": "email_address", "part": "part 2/headers", "value": "lan.pham.84@example.net"}]
     fields = [
         {"group": "Email", "name": "From", "value": "Lê Văn Khoa <khoa.le@example.com>"},
-        {"group": "Email", "name": "Subject", "value": "Fwd: Số điện thoại mới"},
         {"group": "Email", "name": "From", "value": "Phạm Ngọc Lan <lan.pham.84@example.net>", "container": "part 2/headers"},
-        {"group": "Email", "name": "Subject", "value": inner_subject, "container": "part 2/headers"},
     ]
     attachments = [{"name": "part 2/can-cuoc.jpg", "bytes": len(jpeg), "sha256": sha256(jpeg), "source": GPS_JPEG,
                     "findings": [{"category": "gps_location"}]}]

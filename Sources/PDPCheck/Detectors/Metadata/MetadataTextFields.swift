@@ -15,8 +15,21 @@ enum MetadataTextFields {
         "TagsList", "LastKeywordXMP", "LocationName", "OwnerName", "CameraOwnerName",
     ]
 
+    /// Office properties that are counts, dates or program names, not text someone typed.
+    static let technicalOfficeNames: Set<String> = [
+        "CreateDate", "ModifyDate", "RevisionNumber", "TotalEditTime", "Pages", "Words", "Characters",
+        "CharactersWithSpaces", "Lines", "Paragraphs", "Application", "AppVersion", "DocSecurity", "ScaleCrop",
+        "LinksUpToDate", "SharedDoc", "HyperlinksChanged", "HeadingPairs", "Template", "Slides", "Notes",
+        "HiddenSlides", "MMClips", "PresentationFormat", "LastPrinted", "Version", "Generator", "EditingDuration",
+        "EditingCycles", "Document-statistic",
+    ]
+
     static func isText(_ field: MetadataField) -> Bool {
         if names.contains(field.name) { return true }
+        // Custom document properties have free-form names ("Số điện thoại liên hệ" → XML:SinThoiLinH).
+        if field.group == "XML" || field.group == "XMP-meta" {
+            return !technicalOfficeNames.contains(field.name)
+        }
         // PNG text chunks and JPEG/GIF comments are written by people unless they are software stamps.
         if field.group == "PNG" || field.group == "File" || field.group == "GIF" || field.group == "Comment" {
             return !["Software", "Creation Time", "CreationTime", "Source", "Warning"].contains(field.name)

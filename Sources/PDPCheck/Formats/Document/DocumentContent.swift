@@ -9,9 +9,9 @@ public struct DocumentContent: Sendable, Hashable {
     /// "Info/Title", "body.html"); offsets index the extracted text unless `sourceOffsets` maps
     /// them to the bytes of the member (HTML maps to its source).
     public var textParts: [TextPart] = []
-    /// Metadata fields with ExifTool-style group and tag names: OOXML docProps are group "XML"
-    /// (`XML:Creator`, `XML:LastModifiedBy`, `XML:Company`), PDF Info is "PDF" (`PDF:Author`),
-    /// XMP streams decode to "XMP-*", e-mail headers are "MIME" (`MIME:From`). `container` names
+    /// Metadata fields with ExifTool's group and tag names: OOXML docProps are `XMP-dc:Creator`,
+    /// `XML:LastModifiedBy`, `XML:Company`; PDF Info is "PDF" (`PDF:Author`),
+    /// XMP streams decode to "XMP-*", e-mail headers are "Email" (`Email:From`). `container` names
     /// the member or object they came from ("docProps/core.xml", "PDF revision 1").
     public var fields: [MetadataField] = []
     public var hidden: [HiddenItem] = []

@@ -4,9 +4,10 @@
 ///
 /// What comes out:
 /// - fields, group "Email" (ExifTool does not read .eml, so the names are the header names):
-///   From, Sender, Reply-To, To, Cc, Bcc, Delivered-To, Return-Path, Subject, Date,
-///   Message-ID, X-Mailer, User-Agent, Organization; addresses as "Name <address>", one
-///   value per mailbox. `container` is "headers" ("part 2/headers" in a forwarded message).
+///   From, Sender, Reply-To, To, Cc, Bcc, Delivered-To, Return-Path,
+///   Disposition-Notification-To, Date, Message-ID, X-Mailer, User-Agent, Organization;
+///   addresses as "Name <address>", one value per mailbox. `container` is "headers"
+///   ("part 2/headers" in a forwarded message). The subject is a text part, not a field.
 /// - text parts: "headers" (the address lines and Organization, decoded, one per line, so the
 ///   text detectors see names and addresses), "Subject", "body" (the first text/plain),
 ///   "body.html" and its "body.html/alt text", "…/links", "…/HTML comments", "…/hidden text"
@@ -93,10 +94,9 @@ struct EmailMessageWalker {
         }
         if let raw = headers.first("subject") {
             let subject = EncodedWordDecoder.decode(raw).collapsedSpaces
-            if !subject.isEmpty {
-                content.fields.append(MetadataField(group: "Email", name: "Subject", value: .text(subject), container: container))
-                content.textParts.append(TextPart(part: prefix + "Subject", utf8: Array(subject.utf8)))
-            }
+            // A text part only: as a field too, the scanner's text pass over fields people
+            // write (Subject is one) would report the same number twice.
+            if !subject.isEmpty { content.textParts.append(TextPart(part: prefix + "Subject", utf8: Array(subject.utf8))) }
         }
         for (key, name) in Self.plainHeaders {
             guard let raw = headers.first(key) else { continue }

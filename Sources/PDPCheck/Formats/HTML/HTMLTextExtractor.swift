@@ -40,6 +40,7 @@ struct HTMLTextExtractor {
     /// Reads `s` from `start` (past a byte-order mark).
     static func extract(_ s: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> HTMLTextExtractor {
         var x = HTMLTextExtractor()
+        x.main.reserve(min(max(s.count - start, 0), 16 << 20))
         x.run(s, from: start)
         return x
     }
@@ -299,6 +300,16 @@ struct HTMLTextExtractor {
         case .comments: return body(&comments)
         case .attributeTexts: return body(&attributeTexts)
         case .links: return body(&links)
+        }
+    }
+
+    /// The sink of a named part (`HTMLTextReader`'s part names).
+    mutating func withPart<R>(_ name: String, _ body: (inout HTMLTextSink) -> R) -> R {
+        switch name {
+        case HTMLTextReader.attributesPart: return body(&attributeTexts)
+        case HTMLTextReader.linksPart: return body(&links)
+        case HTMLTextReader.commentsPart: return body(&comments)
+        default: return body(&hidden)
         }
     }
 

@@ -10,7 +10,8 @@
 /// comments" and "hidden text" (elements with `hidden` or `display:none`, hidden form
 /// fields), each mapped to the source too. Comments and hidden elements are also listed as
 /// `hidden` items. `<title>`, `<meta name content>` and Word's Office properties become fields
-/// named as ExifTool names them (`HTML:Title`, `HTML:Author`, `HTML-office:LastAuthor`).
+/// named as ExifTool names them (`HTML:Title`, `HTML:Author`, `HTML-office:LastAuthor`), with
+/// `container` "" (the page itself) or, for an e-mail body, the body's part name.
 public enum HTMLTextReader {
     public static let commentsPart = "HTML comments"
     public static let hiddenPart = "hidden text"
@@ -43,24 +44,22 @@ public enum HTMLTextReader {
         var start = 0
         if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { start = 3 }
 
-        let x = text.withUnsafeBufferPointer { HTMLTextExtractor.extract($0, from: start) }
+        var x = text.withUnsafeBufferPointer { HTMLTextExtractor.extract($0, from: start) }
 
         let prefix = part.map { "\($0)/" } ?? ""
-        content.textParts.append(x.main.textPart(part: part, outer: outer))
-        let others: [(HTMLTextSink, String)] = [
-            (x.attributeTexts, attributesPart), (x.links, linksPart), (x.comments, commentsPart), (x.hidden, hiddenPart),
-        ]
-        for (sink, name) in others where sink.utf8.contains(where: { $0 > 0x20 }) {
-            content.textParts.append(sink.textPart(part: prefix + name, outer: outer))
+        content.textParts.append(x.main.finish(part: part, outer: outer))
+        for name in [attributesPart, linksPart, commentsPart, hiddenPart] {
+            let keep = x.withPart(name) { $0.utf8.contains { $0 > 0x20 } }
+            if keep { content.textParts.append(x.withPart(name) { $0.finish(part: prefix + name, outer: outer) }) }
         }
 
-        let container = part ?? "HTML"
+        // The fields' place is the page itself: "" for a file, the body's name in an e-mail.
+        let container = part ?? ""
         if let title = x.title {
-            content.fields.append(MetadataField(group: "HTML", name: "Title", value: .text(title), container: "\(container) <title>"))
+            content.fields.append(MetadataField(group: "HTML", name: "Title", value: .text(title), container: container))
         }
         for field in x.fields {
-            let origin = field.group == "HTML-office" ? "\(container) Office properties (in a comment)" : "\(container) <meta>"
-            content.fields.append(MetadataField(group: field.group, name: field.name, value: .text(field.value), container: origin))
+            content.fields.append(MetadataField(group: field.group, name: field.name, value: .text(field.value), container: container))
         }
 
         func sourceOffset(_ offset: Int) -> Int {

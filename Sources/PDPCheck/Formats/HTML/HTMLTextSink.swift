@@ -24,6 +24,13 @@ struct HTMLTextSink {
         return last == 0x20 || last == 0x0A || last == 0x09
     }
 
+    /// Room for `count` bytes up front: the visible text of a page is rarely longer than the
+    /// page, and unwritten capacity costs no memory until it is touched.
+    mutating func reserve(_ count: Int) {
+        utf8.reserveCapacity(count)
+        map.reserveCapacity(count + 1)
+    }
+
     /// One character (its UTF-8 bytes) that came from `start..<end` of the source.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         guard let first = bytes.first else { return }
@@ -113,16 +120,21 @@ struct HTMLTextSink {
         append(ascii: 0x09, from: offset, to: offset)
     }
 
-    /// The text with its map (one entry per byte plus the end), each entry passed through
-    /// `outer` (the decoder's map when the page was not UTF-8).
-    func textPart(part: String?, outer: [Int]?) -> TextPart {
-        var offsets = map
-        offsets.append(lastEnd)
+    /// Hands the text over with its map (one entry per byte plus the end), each entry passed
+    /// through `outer` (the decoder's map when the page was not UTF-8). The sink is empty
+    /// afterwards, so the arrays move instead of being copied.
+    mutating func finish(part: String?, outer: [Int]?) -> TextPart {
+        map.append(lastEnd)
         if let outer, !outer.isEmpty {
             let last = outer.count - 1
-            for i in offsets.indices { offsets[i] = outer[min(max(offsets[i], 0), last)] }
+            for i in map.indices { map[i] = outer[min(max(map[i], 0), last)] }
         }
-        return TextPart(part: part, utf8: utf8, sourceOffsets: offsets)
+        let result = TextPart(part: part, utf8: utf8, sourceOffsets: map)
+        utf8 = []
+        map = []
+        lastEnd = 0
+        lastIsWord = false
+        return result
     }
 
     private func mapped(_ start: Int, word: Bool) -> Int {
