@@ -83,7 +83,7 @@ struct XMLTreeReader {
     }
 }
 
-private struct Parser {
+private struct Parser: XMLByteCursor {
     let b: UnsafeBufferPointer<UInt8>
     let limits: XMLTreeReader.Limits
     var i = 0
@@ -113,14 +113,14 @@ private struct Parser {
                 continue
             }
             if matches("<!--") {
-                guard skip(past: "-->") else { return fail("unterminated comment") }
+                guard skip(past: "-->", from: i + 2) else { return fail("unterminated comment") }
             } else if matches("<![CDATA[") {
                 let start = i + 9
                 guard let end = find("]]>", from: start) else { return fail("unterminated CDATA section") }
                 if skipping == 0, !stack.isEmpty { stack[stack.count - 1].text += MetadataText.string(from: slice(start, end)) }
                 i = end + 3
             } else if matches("<?") {
-                guard skip(past: "?>") else { return fail("unterminated processing instruction") }
+                guard skip(past: "?>", from: i + 2) else { return fail("unterminated processing instruction") }
             } else if matches("<!") {
                 // DOCTYPE and other declarations are skipped unread: no DTD, no entities.
                 if matches("<!DOCTYPE") { warnings.append("DOCTYPE ignored (DTDs are not processed)") }
@@ -268,117 +268,19 @@ private struct Parser {
         return MetadataText.string(from: slice(start, i))
     }
 
-    private mutating func skipSpace() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
-    }
-
-    private func matches(_ s: StaticString) -> Bool {
-        let count = s.utf8CodeUnitCount
-        guard i + count <= b.count else { return false }
-        let p = s.utf8Start
-        for k in 0..<count where b[i + k] != p[k] { return false }
-        return true
-    }
-
-    private func find(_ s: StaticString, from: Int) -> Int? {
-        let count = s.utf8CodeUnitCount
-        let p = s.utf8Start
-        var j = from
-        while j + count <= b.count {
-            if b[j] == p[0] {
-                var ok = true
-                for k in 1..<count where b[j + k] != p[k] { ok = false; break }
-                if ok { return j }
-            }
-            j += 1
-        }
-        return nil
-    }
-
-    private mutating func skip(past s: StaticString) -> Bool {
-        guard let end = find(s, from: i + 2) else { return false }
-        i = end + s.utf8CodeUnitCount
-        return true
-    }
-
-    /// `<!…>` with an internal subset in brackets and quoted strings; nothing inside is used.
-    private mutating func skipDeclaration() -> Bool {
-        var bracket = 0
-        var quote: UInt8 = 0
-        i += 2
-        while i < b.count {
-            let c = b[i]
-            i += 1
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == 0x22 || c == 0x27 {
-                quote = c
-            } else if c == 0x5B {
-                bracket += 1
-            } else if c == 0x5D {
-                bracket = max(0, bracket - 1)
-            } else if c == 0x3E && bracket == 0 {
-                return true
-            }
-        }
-        return false
-    }
-
     private func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: b[start..<end])
     }
 
-    /// Character data with the predefined entities and character references decoded; anything
-    /// else that looks like an entity stays as written (there is no DTD to define it).
+    /// Character data with the predefined entities and character references decoded
+    /// (`XMLEntityDecoder`: anything else that looks like an entity stays as written).
     private func decodeText(_ start: Int, _ end: Int) -> String {
-        var ampersand = start
-        while ampersand < end && b[ampersand] != 0x26 { ampersand += 1 }
-        if ampersand == end { return MetadataText.string(from: slice(start, end)) }
+        let raw = slice(start, end)
+        guard raw.contains(0x26) else { return MetadataText.string(from: raw) }
         var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var j = start
-        while j < end {
-            let c = b[j]
-            guard c == 0x26 else { out.append(c); j += 1; continue }
-            var semicolon = j + 1
-            while semicolon < end && semicolon - j <= 12 && b[semicolon] != 0x3B { semicolon += 1 }
-            guard semicolon < end, b[semicolon] == 0x3B, let scalar = entity(j + 1, semicolon) else {
-                out.append(c)
-                j += 1
-                continue
-            }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            j = semicolon + 1
-        }
+        out.reserveCapacity(raw.count)
+        XMLEntityDecoder.appendDecoded(raw, to: &out)
         return out.withUnsafeBufferPointer { MetadataText.string(from: $0) }
-    }
-
-    private func entity(_ start: Int, _ end: Int) -> Unicode.Scalar? {
-        let name = slice(start, end)
-        switch Array(name) {
-        case Array("lt".utf8): return "<"
-        case Array("gt".utf8): return ">"
-        case Array("amp".utf8): return "&"
-        case Array("quot".utf8): return "\""
-        case Array("apos".utf8): return "'"
-        default: break
-        }
-        guard name.count >= 2, name.first == 0x23 else { return nil }  // '#'
-        var value: UInt32 = 0
-        let hex = name[name.startIndex + 1] == 0x78 || name[name.startIndex + 1] == 0x58
-        for c in name.dropFirst(hex ? 2 : 1) {
-            let digit: UInt32
-            switch c {
-            case 0x30...0x39: digit = UInt32(c - 0x30)
-            case 0x61...0x66 where hex: digit = UInt32(c - 0x61 + 10)
-            case 0x41...0x46 where hex: digit = UInt32(c - 0x41 + 10)
-            default: return nil
-            }
-            value = value &* (hex ? 16 : 10) &+ digit
-            if value > 0x10FFFF { return "\u{FFFD}" }
-        }
-        guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
-        return scalar
     }
 
     /// Attribute-value normalisation: tabs and line breaks read as spaces.

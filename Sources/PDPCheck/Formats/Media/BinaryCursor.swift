@@ -152,10 +152,14 @@ struct BinaryCursor {
 struct FourCC: Hashable, Sendable, CustomStringConvertible {
     let raw: UInt32
     init(_ raw: UInt32) { self.raw = raw }
+    /// From a literal in the code ("moov"); shorter literals are padded with spaces, as the
+    /// formats pad their own codes ("XMP ").
     init(_ text: StaticString) {
-        precondition(text.utf8CodeUnitCount == 4, "a FourCC has four bytes")
         let p = text.utf8Start
-        raw = UInt32(p[0]) << 24 | UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | UInt32(p[3])
+        let n = text.utf8CodeUnitCount
+        var raw: UInt32 = 0
+        for k in 0..<4 { raw = raw << 8 | UInt32(k < n ? p[k] : 0x20) }
+        self.raw = raw
     }
     /// From four bytes, e.g. a QuickTime `©xyz` atom type (© is 0xA9).
     init(bytes b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ b3: UInt8) {
