@@ -41,6 +41,10 @@ enum TextSniffer {
     /// Strict UTF-8 validation (no overlongs, no surrogates). When the head was cut from a
     /// longer file its last character may be incomplete: that is still text.
     static func isValidUTF8(_ bytes: [UInt8], allowTruncatedTail: Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0, allowTruncatedTail: allowTruncatedTail) }
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedTail: Bool) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {

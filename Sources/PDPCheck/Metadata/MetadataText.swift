@@ -28,30 +28,9 @@ enum MetadataText {
         return isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : latin1(ArraySlice(bytes))
     }
 
-    /// Strict UTF-8 check (no overlongs, surrogates or values past U+10FFFF).
+    /// Strict UTF-8 check (no overlongs, surrogates or values past U+10FFFF): the sniffer's.
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return false
-            }
-            guard i + length <= n, b[i + 1] >= lower, b[i + 1] <= upper else { return false }
-            for k in 2..<length where b[i + k] < 0x80 || b[i + k] > 0xBF { return false }
-            i += length
-        }
-        return true
+        TextSniffer.isValidUTF8(b, allowTruncatedTail: false)
     }
 
     static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
