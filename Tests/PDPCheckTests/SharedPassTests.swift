@@ -56,3 +56,80 @@ struct SharedPassTests {
         #expect(mentions("Chị Lan bị bệnh".decomposedStringWithCanonicalMapping) == ["addressedName:Lan"])
     }
 }
+
+/// The keyword automaton against a plain word-by-word matcher on random text: mixed case,
+/// NFC and NFD letters, emoji, punctuation runs and malformed bytes.
+@Suite("Keyword matcher, differential")
+struct KeywordMatcherDifferentialTests {
+    struct Hit: Hashable { var entry: Int; var start: Int; var end: Int }
+
+    /// Decodes like the matcher: valid 2- and 3-byte sequences, anything else one break byte.
+    static func symbols(_ t: [UInt8]) -> [(symbol: UInt8, at: Int)] {
+        var out: [(UInt8, Int)] = []
+        var i = 0
+        while i < t.count {
+            let b = t[i]
+            var cp = -1
+            var len = 1
+            if b < 0x80 { cp = Int(b) }
+            else if (0xC2...0xDF).contains(b), i + 1 < t.count, t[i + 1] & 0xC0 == 0x80 {
+                cp = Int(b & 0x1F) << 6 | Int(t[i + 1] & 0x3F); len = 2
+            } else if (0xE0...0xEF).contains(b), i + 2 < t.count, t[i + 1] & 0xC0 == 0x80, t[i + 2] & 0xC0 == 0x80 {
+                cp = Int(b & 0x0F) << 12 | Int(t[i + 1] & 0x3F) << 6 | Int(t[i + 2] & 0x3F); len = 3
+            }
+            let symbol = cp >= 0 ? FoldedSymbolTable.bmp[cp] : FoldedSymbolTable.breakSymbol
+            if symbol != FoldedSymbolTable.mark { out.append((symbol, i)) }
+            i += len
+        }
+        return out
+    }
+
+    static func reference(_ keywords: [String], _ text: [UInt8]) -> Set<Hit> {
+        let syms = symbols(text) + [(FoldedSymbolTable.breakSymbol, text.count)]
+        // Words of the text: symbols between breaks, with their start and the break that ends them.
+        var words: [(symbols: [UInt8], start: Int, end: Int)] = []
+        var current: [UInt8] = []
+        var start = 0
+        for (s, at) in syms {
+            if s == FoldedSymbolTable.breakSymbol {
+                if !current.isEmpty { words.append((current, start, at)); current = [] }
+            } else {
+                if current.isEmpty { start = at }
+                current.append(s)
+            }
+        }
+        var hits: Set<Hit> = []
+        for (entry, keyword) in keywords.enumerated() {
+            let kw = keyword.split(separator: " ").map { Array($0.utf8).map { FoldedSymbolTable.symbol(ofFolded: $0) } }
+            guard !kw.isEmpty, kw.count <= words.count else { continue }
+            for w in 0...(words.count - kw.count) where (0..<kw.count).allSatisfy({ words[w + $0].symbols == kw[$0] }) {
+                hits.insert(Hit(entry: entry, start: words[w].start, end: words[w + kw.count - 1].end))
+            }
+        }
+        return hits
+    }
+
+    @Test func agreesWithPlainMatcher() {
+        let keywords = ["ung thu", "thu", "benh vien", "hiv", "anh", "con", "con gai", "ngay sinh", "sinh",
+                        "a", "an", "tp", "dia chi nha", "chi", "o", "123", "so 5"]
+        let matcher = FoldedKeywordMatcher(keywords: keywords)
+        let pieces: [[UInt8]] = ["Ung", "Thư", "thu", "bệnh", "Viện", "HIV", "anh", "Anh", "con", "gái", "gai",
+                                 "ngày", "sinh", "a", "ấn", "TP", "địa", "chỉ", "nhà", "ô", "123", "số", "5",
+                                 " ", " ", "  ", ", ", ".", "\n", "!!", "🎉", "0️⃣", "-"].map { Array($0.utf8) }
+            + ["Thư", "Bệnh", "Nhà", "Chị"].map { Array($0.decomposedStringWithCanonicalMapping.utf8) }
+            + [[0xC3], [0xE1, 0xBA], [0x80], [0xFF], [0xF0, 0x9F]]
+        var rng = SplitMix64(seed: 7)
+        for round in 0..<400 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let got = text.withUnsafeBufferPointer { matcher.hits(in: $0) }
+            let gotSet = Set(got.map { Hit(entry: $0.entry, start: $0.start, end: $0.end) })
+            let expected = Self.reference(keywords, text)
+            #expect(gotSet == expected, "round \(round): \(String(decoding: text, as: UTF8.self).debugDescription)")
+            #expect(got.count == gotSet.count, "no duplicate hits")
+            #expect(zip(got, got.dropFirst()).allSatisfy { $0.end <= $1.end }, "hits in order of their ends")
+            if gotSet != expected { break }
+        }
+    }
+
+}

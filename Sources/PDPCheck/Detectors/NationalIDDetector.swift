@@ -45,6 +45,8 @@ public struct NationalIDDetector: NumberRunDetector {
         ])
 
     public func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch]) {
+        // Every reading has 9 or 12 digits: most runs (prices, times, years) end here.
+        guard run.digits.count >= 9 else { return }
         var g = 0
         while g < run.groupCount {
             if let (match, lastGroup) = identity(startingAt: g, in: run, context: context) {
@@ -61,13 +63,14 @@ public struct NationalIDDetector: NumberRunDetector {
         if g > 0 && !NumberRun.isLoose(run.separator[g]) { return nil }
         let d0 = run.groupStart[g]
         // Group edges where 12 or 9 digits end; a 12-digit reading wins over its 9-digit prefix.
-        var edges: [(length: Int, group: Int)] = []
+        var edge12 = -1
+        var edge9 = -1
         for k in g..<run.groupCount {
             let length = run.groupEnd(k) - d0
             if length > 12 { break }
-            if length == 12 || length == 9 { edges.append((length, k)) }
+            if length == 12 { edge12 = k } else if length == 9 { edge9 = k }
         }
-        for (length, k) in edges.sorted(by: { $0.length > $1.length }) {
+        for (length, k) in [(12, edge12), (9, edge9)] where k >= 0 {
             if k == run.groupCount - 1 && run.gluedAfter { continue }
             // Part of a longer grouped figure (`079.203.004.567.1`).
             if run.continues(after: k) && !NumberRun.isLoose(run.separator[k + 1]) { continue }

@@ -117,6 +117,9 @@ public struct PhoneNumberDetector: NumberRunDetector {
         ])
 
     public func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch]) {
+        // A Vietnamese reading needs a prefix and 9 or 10 national digits; shorter runs can only
+        // be a foreign number written with its `+`.
+        guard run.digits.count >= 10 || run.hasPlus else { return }
         var g = 0
         while g < run.groupCount {
             if let (match, lastGroup) = phone(startingAt: g, in: run, context: context) {

@@ -1,9 +1,30 @@
 /// A keyword found by the FoldedKeywordMatcher: which entry, and where in the source bytes.
+/// Stored as 32-bit values: a post yields a hit every few dozen bytes, and half the size is
+/// half the memory the hit lists and their per-topic buckets touch.
 public struct KeywordHit: Sendable, Hashable {
+    private var entry32: Int32
+    private var start32: Int32
+    private var end32: Int32
+
+    public init(entry: Int, start: Int, end: Int) {
+        entry32 = Int32(truncatingIfNeeded: entry)
+        start32 = Int32(truncatingIfNeeded: start)
+        end32 = Int32(truncatingIfNeeded: end)
+    }
+
     /// Index into the lexicon's entries.
-    public var entry: Int
-    public var start: Int
-    public var end: Int
+    public var entry: Int {
+        get { Int(entry32) }
+        set { entry32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var start: Int {
+        get { Int(start32) }
+        set { start32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = Int32(truncatingIfNeeded: newValue) }
+    }
 }
 
 /// Finds whole-word keywords in UTF-8 text in one pass, ignoring case and diacritics and
@@ -110,6 +131,9 @@ public struct FoldedKeywordMatcher: Sendable {
     /// not per symbol, to map a hit back to its first byte. The loop keeps its state in locals
     /// (no closures capture them) so it stays in registers.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [KeywordHit] {
+        // Hits store 32-bit offsets. The scanner never hands over more than 256 MB of text; a
+        // caller that does gets the hits of the first 2 GiB.
+        let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, Int(Int32.max) - 1)])
         var found: [KeywordHit] = []
         var wordStarts = [Int](repeating: 0, count: Self.wordRing)
         rows.withUnsafeBufferPointer { rows in

@@ -3,9 +3,12 @@
 /// Lives for one `detect` call on one thread; never stored or shared across tasks.
 public final class TextScanContext {
     public let text: UnsafeBufferPointer<UInt8>
-    private var labels: [Int: ContextLabel?] = [:]
-    private var lastOffset = -1
-    private var lastLabel: ContextLabel?
+    /// Direct-mapped memo of `label(before:)`: detectors ask about run starts in text order,
+    /// so a small table keyed by the offset's low bits answers repeats without a dictionary
+    /// (which grew by one entry per digit run and rehashed all the way).
+    private var labelOffsets = [Int](repeating: -1, count: TextScanContext.labelSlots)
+    private var labelValues = [ContextLabel?](repeating: nil, count: TextScanContext.labelSlots)
+    private static let labelSlots = 64
     private var hits: [KeywordHit]?
     private var hitsByTopic: [[KeywordHit]]?
     private var mentions: [PersonMention]?
@@ -16,18 +19,11 @@ public final class TextScanContext {
 
     /// The label of the nearest context keyword before `offset` ("SĐT", "STK", "CCCD"…).
     public func label(before offset: Int) -> ContextLabel? {
-        // Every number detector asks about the same run start in turn: a one-entry memo
-        // answers most calls before the dictionary.
-        if offset == lastOffset { return lastLabel }
-        let label: ContextLabel?
-        if let cached = labels[offset] {
-            label = cached
-        } else {
-            label = ContextWindow.nearestLabel(before: offset, in: text)
-            labels[offset] = label
-        }
-        lastOffset = offset
-        lastLabel = label
+        let slot = offset & (Self.labelSlots - 1)
+        if labelOffsets[slot] == offset { return labelValues[slot] }
+        let label = ContextWindow.nearestLabel(before: offset, in: text)
+        labelOffsets[slot] = offset
+        labelValues[slot] = label
         return label
     }
 
