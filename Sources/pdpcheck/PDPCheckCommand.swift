@@ -8,8 +8,15 @@ struct PDPCheckCommand: AsyncParsableCommand {
         abstract: "Check a post before publishing for personal data protected by Vietnamese law (Law 91/2025/QH15, Decree 356/2025/NĐ-CP).",
         discussion: "Kiểm tra bài đăng trước khi đăng: tìm dữ liệu cá nhân được pháp luật Việt Nam bảo vệ.",
         version: PDPCheckVersion.string,
-        subcommands: [ScanCommand.self],
+        subcommands: PDPCheckCommand.subcommandTypes,
         defaultSubcommand: nil)
+
+    /// Every subcommand, in the order `--help` lists them; a new command is one more entry.
+    static let subcommandTypes: [ParsableCommand.Type] = [
+        ScanCommand.self,
+        ExplainCommand.self,
+        PolicyCommand.self,
+    ]
 }
 
 /// Runs the command tree with pdpcheck's exit codes: 2 for any usage or configuration

@@ -28,8 +28,17 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Policy name (only 'default' until policies ship).")
+    @Option(help: "Policy: a shipped name (default, kol-post, admin-screening, workshop) or a YAML file.")
     var policy: String = "default"
+
+    @Option(help: "Where the files go (facebook-post, telegram-file, zalo-photo, email, print…): adjusts metadata findings. See 'pdpcheck policy list'.")
+    var destination: String?
+
+    @Option(help: "Report only findings not in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write the current findings' fingerprints to this file (atomically).")
+    var writeBaseline: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: high, medium, low, info or never.")
     var failOn: FailThreshold = .high
@@ -51,15 +60,24 @@ struct ScanCommand: AsyncParsableCommand {
         if ![ReportFormat.text, .json].contains(format) {
             throw ValidationError("--format \(format.rawValue) is not available yet; use text or json")
         }
-        if policy != "default" {
-            throw ValidationError("unknown policy '\(policy)'; available: default")
-        }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (stdin) can be given only once") }
     }
 
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
-        let language = lang ?? Language.fromEnvironment(env)
+        let language = CommandSupport.language(lang)
+        // Configuration first: a bad policy, destination or baseline scans nothing (exit 2).
+        let loaded = try CommandSupport.loadPolicy(policy)
+        let target = try destination.map { try CommandSupport.destination($0, in: loaded) }
+        var accepted: Baseline?
+        if let baseline {
+            do {
+                accepted = try Baseline.read(from: baseline)
+            } catch {
+                CommandSupport.printError("pdpcheck: \(error.message)")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
         var inputs = paths
         if inputs.isEmpty {
             guard isatty(STDIN_FILENO) == 0 else {
@@ -68,12 +86,25 @@ struct ScanCommand: AsyncParsableCommand {
             inputs = ["-"]
         }
         let stdin = inputs.contains("-") ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : nil
-        let scanner = Scanner(policy: .builtinDefault,
-                              options: ScanOptions(jobs: jobs, showValues: showValues, language: language))
+        let scanner = Scanner(policy: loaded,
+                              options: ScanOptions(jobs: jobs, showValues: showValues, language: language,
+                                                   destination: target))
         // Progress only for a person watching: stderr is a terminal and the scan is not tiny.
         let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-        let report = await scanner.scan(paths: inputs, stdin: stdin,
+        var report = await scanner.scan(paths: inputs, stdin: stdin,
                                         progress: showProgress ? ScanCommand.printProgress : nil)
+        if let writeBaseline {
+            // Every current finding, before any baseline is applied: the new accepted set.
+            let written = Baseline.make(from: report)
+            do {
+                try written.write(to: writeBaseline)
+            } catch {
+                CommandSupport.printError("pdpcheck: \(error.message)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            if !quiet { CommandSupport.printError("pdpcheck: baseline with \(written.count) fingerprints written to \(writeBaseline)") }
+        }
+        if let accepted { report = report.applying(accepted) }
 
         let bytes: [UInt8]
         switch format {

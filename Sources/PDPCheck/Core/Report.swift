@@ -13,6 +13,27 @@ public enum ScanStatus: String, Codable, Sendable {
     case scanned, skipped, error
 }
 
+/// Findings the policy's allowlist, inline `pdpcheck:ignore` markers or a baseline accepted:
+/// not reported, but counted, so a report never hides that something was left out.
+public struct SuppressionCounts: Codable, Sendable, Hashable {
+    public var allowlist: Int
+    public var inlineIgnore: Int
+    public var baseline: Int
+
+    public init(allowlist: Int = 0, inlineIgnore: Int = 0, baseline: Int = 0) {
+        self.allowlist = allowlist
+        self.inlineIgnore = inlineIgnore
+        self.baseline = baseline
+    }
+
+    public var total: Int { allowlist + inlineIgnore + baseline }
+
+    public static func + (a: SuppressionCounts, b: SuppressionCounts) -> SuppressionCounts {
+        SuppressionCounts(allowlist: a.allowlist + b.allowlist, inlineIgnore: a.inlineIgnore + b.inlineIgnore,
+                          baseline: a.baseline + b.baseline)
+    }
+}
+
 /// The result for one input file (or stdin).
 public struct FileReport: Codable, Sendable, Hashable {
     public var path: String
@@ -23,18 +44,21 @@ public struct FileReport: Codable, Sendable, Hashable {
     /// Problems that did not stop the scan (a damaged payload, an embedded image not read).
     /// Additive to the version-1 contract; omitted when empty.
     public var notes: [String]
+    /// Findings accepted by an allowlist, inline ignore or baseline. Additive; omitted when all zero.
+    public var suppressed: SuppressionCounts
 
     public init(path: String, mediaType: String?, status: ScanStatus, error: ScanError? = nil,
-                findings: [Finding] = [], notes: [String] = []) {
+                findings: [Finding] = [], notes: [String] = [], suppressed: SuppressionCounts = SuppressionCounts()) {
         self.path = path
         self.mediaType = mediaType
         self.status = status
         self.error = error
         self.findings = findings
         self.notes = notes
+        self.suppressed = suppressed
     }
 
-    enum CodingKeys: String, CodingKey { case path, mediaType, status, error, findings, notes }
+    enum CodingKeys: String, CodingKey { case path, mediaType, status, error, findings, notes, suppressed }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -44,6 +68,7 @@ public struct FileReport: Codable, Sendable, Hashable {
         error = try c.decodeIfPresent(ScanError.self, forKey: .error)
         findings = try c.decode([Finding].self, forKey: .findings)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        suppressed = try c.decodeIfPresent(SuppressionCounts.self, forKey: .suppressed) ?? SuppressionCounts()
     }
 
     // `error` is always present (null when absent), as the contract shows.
@@ -55,6 +80,7 @@ public struct FileReport: Codable, Sendable, Hashable {
         try c.encode(error, forKey: .error)
         try c.encode(findings, forKey: .findings)
         if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+        if suppressed.total > 0 { try c.encode(suppressed, forKey: .suppressed) }
     }
 
     public var highestSeverity: Severity? { findings.map(\.severity).max() }
@@ -75,8 +101,10 @@ public struct Summary: Codable, Sendable, Hashable {
     public var findings: Int
     public var bySeverity: [String: Int]
     public var verdict: Verdict
+    /// Findings accepted by allowlists, inline ignores and baselines, over all files. Additive.
+    public var suppressed: SuppressionCounts
 
-    enum CodingKeys: String, CodingKey { case files, scanned, skipped, errors, findings, bySeverity, verdict }
+    enum CodingKeys: String, CodingKey { case files, scanned, skipped, errors, findings, bySeverity, verdict, suppressed }
 
     public init(files: [FileReport]) {
         self.files = files.count
@@ -90,6 +118,19 @@ public struct Summary: Codable, Sendable, Hashable {
         for f in all { counts[f.severity.rawValue, default: 0] += 1 }
         bySeverity = counts
         verdict = Summary.verdict(for: all.map(\.severity), incomplete: skipped + errors > 0)
+        suppressed = files.reduce(SuppressionCounts()) { $0 + $1.suppressed }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        files = try c.decode(Int.self, forKey: .files)
+        scanned = try c.decode(Int.self, forKey: .scanned)
+        skipped = try c.decode(Int.self, forKey: .skipped)
+        errors = try c.decode(Int.self, forKey: .errors)
+        findings = try c.decode(Int.self, forKey: .findings)
+        bySeverity = try c.decode([String: Int].self, forKey: .bySeverity)
+        verdict = try c.decode(Verdict.self, forKey: .verdict)
+        suppressed = try c.decodeIfPresent(SuppressionCounts.self, forKey: .suppressed) ?? SuppressionCounts()
     }
 
     /// High or medium findings need a fix before publishing; low ones deserve a look;
@@ -109,6 +150,7 @@ public struct Summary: Codable, Sendable, Hashable {
         try c.encode(findings, forKey: .findings)
         try c.encode(OrderedSeverityCounts(bySeverity), forKey: .bySeverity)
         try c.encode(verdict, forKey: .verdict)
+        try c.encode(suppressed, forKey: .suppressed)
     }
 }
 
@@ -145,15 +187,18 @@ public struct Report: Codable, Sendable, Hashable {
     public var schemaVersion: Int
     public var tool: ToolInfo
     public var policy: String
+    /// The `--destination` the report was judged for. Additive; omitted when none.
+    public var destination: String?
     public var files: [FileReport]
     public var summary: Summary
 
     public static let currentSchemaVersion = 1
 
-    public init(policy: String, files: [FileReport]) {
+    public init(policy: String, destination: String? = nil, files: [FileReport]) {
         schemaVersion = Report.currentSchemaVersion
         tool = .current
         self.policy = policy
+        self.destination = destination
         self.files = files
         summary = Summary(files: files)
     }

@@ -7,6 +7,7 @@ public enum JSONReportRenderer {
         var w = JSONWriter()
         w.bytes.reserveCapacity(4096 + report.files.count * 1024)  // one buffer for the whole report
         w.object { o in
+            if let destination = report.destination { o.key("destination") { $0.string(destination) } }
             o.key("files") { w in
                 w.array(report.files) { w, file in fileReport(file, &w) }
             }
@@ -27,6 +28,7 @@ public enum JSONReportRenderer {
                     o.key("findings") { $0.number(s.findings) }
                     o.key("scanned") { $0.number(s.scanned) }
                     o.key("skipped") { $0.number(s.skipped) }
+                    o.key("suppressed") { suppressed(s.suppressed, &$0) }
                     o.key("verdict") { $0.string(s.verdict.rawValue) }
                 }
             }
@@ -56,6 +58,15 @@ public enum JSONReportRenderer {
             if !file.notes.isEmpty { o.key("notes") { w in w.array(file.notes) { w, n in w.string(n) } } }
             o.key("path") { $0.string(file.path) }
             o.key("status") { $0.string(file.status.rawValue) }
+            if file.suppressed.total > 0 { o.key("suppressed") { suppressed(file.suppressed, &$0) } }
+        }
+    }
+
+    static func suppressed(_ c: SuppressionCounts, _ w: inout JSONWriter) {
+        w.object { o in
+            o.key("allowlist") { $0.number(c.allowlist) }
+            o.key("baseline") { $0.number(c.baseline) }
+            o.key("inlineIgnore") { $0.number(c.inlineIgnore) }
         }
     }
 
@@ -63,6 +74,17 @@ public enum JSONReportRenderer {
         w.object { o in
             o.key("category") { $0.string(f.category.rawValue) }
             o.key("confidence") { $0.decimal((f.confidence * 100).rounded() / 100) }
+            if let d = f.destination {
+                o.key("destination") { w in
+                    w.object { o in
+                        o.key("certainty") { $0.string(d.certainty) }
+                        o.key("metadata") { $0.string(d.metadata) }
+                        o.key("name") { $0.string(d.name) }
+                        o.key("originalSeverity") { $0.string(d.originalSeverity.rawValue) }
+                        o.key("reason") { $0.string(d.reason) }
+                    }
+                }
+            }
             o.key("evidence") { $0.string(f.evidence) }
             o.key("fix") { w in
                 w.object { o in
@@ -75,7 +97,10 @@ public enum JSONReportRenderer {
                 w.array(f.legal) { w, l in
                     w.object { o in
                         o.key("article") { $0.string(l.article) }
+                        if let id = l.id { o.key("id") { $0.string(id) } }
                         o.key("instrument") { $0.string(l.instrument) }
+                        if let summary = l.summary { o.key("summary") { $0.string(summary) } }
+                        o.key("toVerify") { $0.bool(l.toVerify) }
                     }
                 }
             }

@@ -53,4 +53,46 @@ enum Messages {
         }
         return "Total: \(s.files) files (\(s.scanned) scanned, \(s.skipped) skipped, \(s.errors) errors), \(s.findings) findings (\(bySeverity))."
     }
+
+    static func action(_ a: FixAction, _ l: Language) -> String {
+        switch (a, l) {
+        case (.mask, .vi): return "che"
+        case (.mask, .en): return "mask"
+        case (.replace, .vi): return "thay thế"
+        case (.replace, .en): return "replace"
+        case (.remove, .vi): return "xóa"
+        case (.remove, .en): return "remove"
+        case (.stripMetadata, .vi): return "xóa metadata"
+        case (.stripMetadata, .en): return "strip metadata"
+        case (.review, .vi): return "xem lại"
+        case (.review, .en): return "review"
+        case (.obtainConsent, .vi): return "xin đồng ý"
+        case (.obtainConsent, .en): return "obtain consent"
+        }
+    }
+
+    static func certainty(_ c: String, _ l: Language) -> String {
+        switch (c, l) {
+        case ("confirmed", .vi): return "chắc chắn"
+        case ("confirmed", .en): return "confirmed"
+        case ("reported", .vi): return "theo thông tin phổ biến, pdpcheck chưa kiểm thử"
+        case ("reported", .en): return "reported, not tested by pdpcheck"
+        case (_, .vi): return "chưa chắc chắn"
+        default: return "uncertain"
+        }
+    }
+
+    static func toVerify(_ l: Language) -> String { l == .vi ? "cần kiểm chứng" : "to verify" }
+    static func destination(_ l: Language) -> String { l == .vi ? "Nơi gửi" : "Destination" }
+    static func toFix(_ l: Language) -> String { l == .vi ? "Việc cần làm:" : "To fix:" }
+    static func policy(_ l: Language) -> String { l == .vi ? "Chính sách" : "Policy" }
+
+    static func suppressed(_ c: SuppressionCounts, _ l: Language) -> String {
+        if l == .vi {
+            return "Đã bỏ qua \(c.total) phát hiện: \(c.allowlist) trong allowlist, \(c.inlineIgnore) do pdpcheck:ignore, "
+                + "\(c.baseline) trong baseline."
+        }
+        return "Suppressed \(c.total) findings: \(c.allowlist) allowlisted, \(c.inlineIgnore) by pdpcheck:ignore, "
+            + "\(c.baseline) in the baseline."
+    }
 }

@@ -19,10 +19,41 @@ public struct TextReportRenderer: Sendable {
             renderFile(file, into: &out)
         }
         if !quiet || report.summary.findings > 0 || report.summary.errors > 0 {
+            var policy = "\(Messages.policy(language)): \(report.policy)"
+            if let destination = report.destination { policy += " · \(Messages.destination(language)): \(destination)" }
+            out += paint(policy, .dim) + "\n"
             out += Messages.summary(report.summary, language) + "\n"
         }
+        if report.summary.suppressed.total > 0 {
+            out += Messages.suppressed(report.summary.suppressed, language) + "\n"
+        }
+        out += fixList(report)
         out += paint(Messages.verdict(report.summary.verdict, language), verdictStyle(report.summary.verdict)) + "\n"
         return out
+    }
+
+    /// Per file, what to do: actions in a fixed order, each with the categories it applies to.
+    /// Info findings are not listed: nothing needs doing about them.
+    func fixList(_ report: Report) -> String {
+        var lines: [String] = []
+        for file in report.files {
+            let actionable = file.findings.filter { $0.severity > .info }
+            guard !actionable.isEmpty else { continue }
+            var parts: [String] = []
+            for action in FixAction.allCases {
+                var counts: [Category: Int] = [:]
+                for f in actionable where f.fix.action == action { counts[f.category, default: 0] += 1 }
+                guard !counts.isEmpty else { continue }
+                let items = counts.keys.sorted().map { c -> String in
+                    let n = counts[c] ?? 0
+                    return CategoryNames.name(c, language) + (n > 1 ? " ×\(n)" : "")
+                }
+                parts.append("\(Messages.action(action, language)) \(items.joined(separator: ", "))")
+            }
+            lines.append("  \(file.path): \(parts.joined(separator: "; "))")
+        }
+        guard !lines.isEmpty else { return "" }
+        return paint(Messages.toFix(language), .bold) + "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     private func renderFile(_ file: FileReport, into out: inout String) {
@@ -67,9 +98,19 @@ public struct TextReportRenderer: Sendable {
         if let part = f.location.part { place = part + (place.isEmpty ? "" : " · " + place) }
         out += "  \(severity) \(CategoryNames.name(f.category, language)): \(paint(f.evidence, .bold))"
         out += paint("  [\(place); \(f.ruleId); \(Messages.confidence(language)) \(Int((f.confidence * 100).rounded()))%]", .dim) + "\n"
+        // Why a metadata finding is (still) this severity here; info findings that stayed info need no reason.
+        if let d = f.destination, d.originalSeverity != f.severity || f.severity >= .medium {
+            let change = d.originalSeverity == f.severity
+                ? Messages.severity(f.severity, language)
+                : "\(Messages.severity(d.originalSeverity, language)) → \(Messages.severity(f.severity, language))"
+            out += "         \(Messages.destination(language)) \(d.name) (\(change)): \(d.reason) "
+                + paint("[\(Messages.certainty(d.certainty, language))]", .dim) + "\n"
+        }
         out += "         \(Messages.advice(language)): \(f.fix.advice)\n"
         if !f.legal.isEmpty {
-            let legal = f.legal.map { "\($0.instrument) \($0.article)" }.joined(separator: "; ")
+            let legal = f.legal.map { l in
+                "\(l.instrument) \(l.article)" + (l.toVerify ? " (\(Messages.toVerify(language)))" : "")
+            }.joined(separator: "; ")
             out += paint("         \(Messages.legalBasis(language)): \(legal)", .dim) + "\n"
         }
     }

@@ -14,7 +14,8 @@ public struct Scanner: Sendable {
         self.options = options
         self.engine = engine
         sniffer = MediaSniffer()
-        builder = FindingBuilder(policy: policy, language: options.language, showValues: options.showValues)
+        builder = FindingBuilder(policy: policy, language: options.language, showValues: options.showValues,
+                                 destination: options.destination)
         let media = MediaFileScanner(engine: engine, builder: builder, sniffer: sniffer,
                                      detectors: BuiltinMetadataDetectors.all)
         content = ContentScanner(engine: engine, builder: builder, sniffer: sniffer, media: media,
@@ -49,7 +50,7 @@ public struct Scanner: Sendable {
                 if next < items.count { submit() }
             }
         }
-        return Report(policy: policy.name, files: results.enumerated().map { index, report in
+        return Report(policy: policy.name, destination: options.destination?.name, files: results.enumerated().map { index, report in
             report ?? FileReport(path: items[index].displayPath, mediaType: nil, status: .error,
                                  error: ScanError(code: "internal", message: "no result"))
         })
@@ -102,7 +103,49 @@ public struct Scanner: Sendable {
         if let skipped = outcome.skipped {
             return FileReport(path: path, mediaType: outcome.mediaType, status: .skipped, error: skipped)
         }
-        return FileReport(path: path, mediaType: outcome.mediaType, status: outcome.error == nil ? .scanned : .error,
-                          error: outcome.error, findings: outcome.findings, notes: outcome.notes)
+        var report = FileReport(path: path, mediaType: outcome.mediaType, status: outcome.error == nil ? .scanned : .error,
+                                error: outcome.error, findings: outcome.findings, notes: outcome.notes)
+        applySuppressions(to: &report, source: source, format: sniff.format)
+        return report
+    }
+
+    /// Drops (and counts) what the policy's allowlist accepted and what `pdpcheck:ignore`
+    /// markers in the draft's own source exclude. Baselines apply to the whole report
+    /// afterwards (`Report.applying(_:)`), since writing one needs every finding.
+    private func applySuppressions(to report: inout FileReport, source: any ByteSource, format: InputFormat) {
+        var counts = SuppressionCounts()
+        report.findings.removeAll { finding in
+            guard finding.trace?.allowlisted == true else { return false }
+            counts.allowlist += 1
+            return true
+        }
+        if options.inlineIgnores, policy.inlineIgnores, let mode = InlineIgnores.mode(for: format),
+           report.findings.contains(where: { Self.inSource($0, mode: mode) || mode == .html && $0.category == .hiddenContent }),
+           source.size <= options.limits.maxFileBytes,
+           let bytes = try? source.read(at: 0, count: source.size) {
+            let ignores = InlineIgnores(source: bytes, format: format)
+            if !ignores.isEmpty {
+                report.findings.removeAll { finding in
+                    if let offset = finding.trace?.byteOffset, finding.category == .hiddenContent,
+                       ignores.directiveComments.contains(offset) {
+                        return true  // the comment holding the marker is not content
+                    }
+                    guard Self.inSource(finding, mode: mode), let start = finding.location.start,
+                          ignores.ignores(category: finding.category, sourceOffset: start) else { return false }
+                    counts.inlineIgnore += 1
+                    return true
+                }
+            }
+            report.notes += ignores.notes
+        }
+        report.suppressed = report.suppressed + counts
+    }
+
+    /// Whether a finding's offsets index the file's own source (where markers are written).
+    static func inSource(_ finding: Finding, mode: InlineIgnores.Mode) -> Bool {
+        guard finding.location.kind == .text, finding.location.start != nil else { return false }
+        guard let part = finding.location.part else { return true }
+        return mode == .html && [HTMLTextReader.commentsPart, HTMLTextReader.hiddenPart, HTMLTextReader.attributesPart,
+                                 HTMLTextReader.linksPart].contains(part)
     }
 }
