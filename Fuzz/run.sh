@@ -7,6 +7,7 @@
 #   pdf       the PDF reader (FuzzPDFReader.swift)
 #   email     MIME messages (FuzzEmailReader.swift)     html    HTML drafts (FuzzHTMLReader.swift)
 #   bash Fuzz/run.sh [SECONDS] [TARGET]    (default 60 text; crashes land in Fuzz/artifacts/)
+#   FUZZ_OUT=.build-fuzz-me FUZZ_REUSE_LIB=1 bash Fuzz/run.sh 180 pdf   (own folder; keep the built library)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -22,13 +23,36 @@ case "$target" in
   html) entry=Fuzz/FuzzHTMLReader.swift; seeds="Corpus/documents/html/*.*"; maxlen=65536 ;;
   *) echo "unknown target $target (text|media|metadata|zip|office|pdf|email|html)" >&2; exit 2 ;;
 esac
-out=.build-fuzz
+# FUZZ_OUT: the build folder (one per engineer when several fuzz at once).
+out="${FUZZ_OUT:-.build-fuzz}"
 corpus="$out/corpus-$target"
 mkdir -p "$out" Fuzz/artifacts "$corpus"
-sources=$(find Sources/PDPCheck -name '*.swift' | sort)
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name PDPCheckFuzz -swift-version 6 \
-  -I Sources/CMagic -I Sources/CExif -I Sources/CZlib -lmagic -lexif -lz \
-  $sources "$entry" -o "$out/fuzz-$target" 2>&1 | grep -v "Cannot export local symbol" || true
+# The library imports Yams (policy files): SwiftPM builds it once (release, not instrumented:
+# the fuzzers do not reach it) and the fuzz binaries link its objects.
+deps="$out/deps"
+if [ ! -e "$deps/release/Modules/Yams.swiftmodule" ]; then
+  swift build -c release --target Yams --scratch-path "$deps" >&2
+fi
+yams_objects=$(find "$deps/release/Yams.build" "$deps/release/CYaml.build" -name '*.o' | sort)
+common=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -I Sources/CMagic -I Sources/CExif
+        -I Sources/CZlib -I "$deps/release/Modules" -I "$deps/checkouts/Yams/Sources/CYaml/include")
+# The library is compiled once for all targets (a snapshot of the sources, so edits made
+# meanwhile cannot break the build) into a module the entry points import with @testable;
+# it is rebuilt when the sources change (FUZZ_REUSE_LIB=1 keeps the last one, for a series of
+# runs while others edit the tree).
+lib="$out/lib"
+stamp=$(cat $(find Sources/PDPCheck -name '*.swift' | sort) | sha256sum | cut -c1-16)
+if [ ! -f "$lib/libPDPCheckFuzzLib.a" ] || { [ -z "${FUZZ_REUSE_LIB:-}" ] && [ "$(cat "$lib/stamp" 2>/dev/null)" != "$stamp" ]; }; then
+  rm -rf "$lib" && mkdir -p "$lib/src"
+  cp -r Sources/PDPCheck/. "$lib/src/"
+  swiftc "${common[@]}" -module-name PDPCheckFuzzLib -enable-testing -emit-module \
+    -emit-module-path "$lib/PDPCheckFuzzLib.swiftmodule" -emit-library -static -o "$lib/libPDPCheckFuzzLib.a" \
+    $(find "$lib/src" -name '*.swift' | sort) 2>&1 | grep -v "Cannot export local symbol" || true
+  [ -f "$lib/libPDPCheckFuzzLib.a" ] && echo "$stamp" > "$lib/stamp"
+fi
+{ echo "@testable import PDPCheckFuzzLib"; cat "$entry"; } > "$out/entry-$target.swift"
+swiftc "${common[@]}" -module-name "Fuzz_$target" -I "$lib" "$out/entry-$target.swift" "$lib/libPDPCheckFuzzLib.a" \
+  $yams_objects -lmagic -lexif -lz -o "$out/fuzz-$target" 2>&1 | grep -v "Cannot export local symbol" || true
 # Seeds: the corpus files of that format are good starting points.
 cp $seeds "$corpus/" 2>/dev/null || true
 "$out/fuzz-$target" "$corpus" -max_total_time="$seconds" -max_len="$maxlen" -timeout=5 \

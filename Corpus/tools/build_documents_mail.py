@@ -195,7 +195,8 @@ def email_alternative():
     page = (
         "<html><head><meta charset=\"utf-8\"><title>Họp phụ huynh</title></head><body>\n"
         "<p>Thông báo: buổi họp phụ huynh lớp 5A dời sang <b>thứ Bảy</b>.</p>\n"
-        "<p>Cô chủ nhiệm Đỗ Thu Hà, số máy <a href=\"tel:⟦phone_number|body.html/links|0386492157⟧\">"
+        # The link's text shows its number: one finding, at the text (the target is not repeated).
+        "<p>Cô chủ nhiệm Đỗ Thu Hà, số máy <a href=\"tel:0386492157\">"
         "⟦phone_number|body.html|0386&nbsp;492&nbsp;157⟧</a>.</p>\n"
         "<!-- số nhà cô: ⟦phone_number|body.html/HTML comments|0977.214.683⟧ -->\n"
         "<div style=\"display:none\">CCCD cô Hà: ⟦national_id|body.html/hidden text|048187264915⟧</div>\n"
@@ -224,7 +225,7 @@ def email_alternative():
         {"group": "HTML", "name": "Title", "value": "Họp phụ huynh"},
     ]
     return data, {"findings": plain_findings + page_findings, "fields": fields,
-                  "parts": ["headers", "Subject", "body", "body.html", "body.html/links", "body.html/HTML comments",
+                  "parts": ["headers", "Subject", "body", "body.html", "body.html/HTML comments",
                             "body.html/hidden text"],
                   "hidden": ["body.html/HTML comments", "body.html/hidden text"]}
 
@@ -422,6 +423,28 @@ email ⟦email_address||hoang.long.tran@example.org⟧.</p>
 </html>
 """
 
+# Authors in <meta> as people write them (name, Dublin Core, Open Graph's property), and contact
+# links whose text shows their own target: each number or address is one finding, at the text.
+PROFILE_HTML = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Tiệm bánh nhà Hạnh</title>
+<meta name="author" content="Lê Thị Hạnh">
+<meta name="DC.Creator" content="Lê Thị Hạnh">
+<meta name="dc.contributor" content="Vương Quốc Bảo">
+<meta property="article:author" content="Vương Quốc Bảo">
+<meta property="og:title" content="Tiệm bánh nhà Hạnh">
+</head>
+<body>
+<h1>Tiệm bánh nhà Hạnh</h1>
+<p>Đặt bánh: <a href="tel:+84916274835">⟦phone_number||0916 274 835⟧</a>
+hoặc <a href="mailto:hanh.le@example.net?subject=%C4%90%E1%BA%B7t%20b%C3%A1nh">⟦email_address||hanh.le@example.net⟧</a>.</p>
+<p>Giao hàng: <a href="tel:⟦phone_number|links|0987213546⟧">gọi anh Bảo</a>.</p>
+</body>
+</html>
+"""
+
 TRUNCATED_HTML = """<html><body>
 <p>Bài đăng bán xe, liên hệ ⟦phone_number||0935 618 247⟧ gặp chị Hà.</p>
 <p>Ảnh xe: <img src="xe.jpg" alt="xe của chị Hà, 0904 883 172"""
@@ -431,6 +454,7 @@ def html_fixtures():
     draft, draft_findings = render(DRAFT_HTML, lambda s: s.encode("utf-8"), "html")
     word, word_findings = render(WORD_HTML.replace("\n", "\r\n"), cp1258, "html")
     truncated, truncated_findings = render(TRUNCATED_HTML, lambda s: s.encode("utf-8"), "html")
+    profile, profile_findings = render(PROFILE_HTML, lambda s: s.encode("utf-8"), "html")
     return [
         ("html/draft-utf8.html", draft, {
             "findings": draft_findings,
@@ -456,6 +480,23 @@ def html_fixtures():
             ],
             "hidden": ["HTML comments", "hidden text"],
             "parts": [None, "HTML comments", "hidden text"],
+        }),
+        ("html/profile-meta.html", profile, {
+            "findings": profile_findings,
+            "absent": [],
+            # Each of these is found once in the whole page (the link targets are not repeated).
+            "once": ["0916 274 835", "hanh.le@example.net"],
+            "fields": [
+                {"group": "HTML", "name": "Title", "value": "Tiệm bánh nhà Hạnh"},
+                {"group": "HTML", "name": "Author", "value": "Lê Thị Hạnh"},
+                {"group": "HTML-dc", "name": "Creator", "value": "Lê Thị Hạnh"},
+                {"group": "HTML-dc", "name": "Contributor", "value": "Vương Quốc Bảo"},
+                {"group": "HTML-article", "name": "ArticleAuthor", "value": "Vương Quốc Bảo"},
+            ],
+            # ExifTool reads <meta name> only; these come from <meta property>.
+            "notExifTool": ["HTML-article:ArticleAuthor", "HTML-og:OgTitle"],
+            "hidden": [],
+            "parts": [None, "links"],
         }),
         ("html/truncated.html", truncated, {
             "findings": truncated_findings,

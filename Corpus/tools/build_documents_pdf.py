@@ -45,6 +45,9 @@ OFFICE = "Phòng Hành chính"
 TUAN = "Lê Minh Tuấn"
 THU_HA = "Phạm Thu Hà"
 THANG = "Vũ Đức Thắng"
+DUC = "Hoàng Minh Đức"
+YEN = "Trịnh Thị Yến"
+SON = "Quách Văn Sơn"
 PHONE_1 = "0903 456 789"
 PHONE_2 = "0912 345 678"
 PHONE_3 = "0987 654 321"
@@ -336,6 +339,42 @@ def xmp_pdf():
     return pdf.bytes()
 
 
+def xmp_people_packet():
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:creator><rdf:Seq><rdf:li>{DUC}</rdf:li><rdf:li>{YEN}</rdf:li></rdf:Seq></dc:creator>
+   <dc:contributor><rdf:Bag><rdf:li>{SON}</rdf:li></rdf:Bag></dc:contributor>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">Kế hoạch chuyến đi Đà Lạt</rdf:li></rdf:Alt></dc:title>
+   <dc:subject><rdf:Bag><rdf:li>du lịch</rdf:li><rdf:li>gia đình</rdf:li></rdf:Bag></dc:subject>
+   <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© {DUC}</rdf:li></rdf:Alt></dc:rights>
+   <pdf:Author>{DUC}</pdf:Author>
+   <pdf:Keywords>du lịch, gia đình</pdf:Keywords>
+   <pdf:Producer>pdpcheck corpus builder</pdf:Producer>
+   <xmp:CreatorTool>Soạn thảo văn bản 3.1</xmp:CreatorTool>
+   <xmp:CreateDate>2024-03-15T08:30:12+07:00</xmp:CreateDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode("utf-8")
+
+
+def xmp_people_pdf():
+    pdf = PDF("1.6")
+    pdf.obj(1, info_dict(author=DUC, title="Kế hoạch chuyến đi Đà Lạt", subject=f"Gọi anh Đức: {PHONE_4}",
+                         keywords="du lịch, gia đình", creator="Soạn thảo văn bản 3.1"))
+    font = font_objects(pdf, 7)
+    page_objects(pdf, 2, 3, 4, 5, font, ["KẾ HOẠCH CHUYẾN ĐI", "Ngày 1: Hồ Xuân Hương"],
+                 catalog_extra=[("Metadata", ref(6))])
+    pdf.obj(6, dict_(("Type", b"/Metadata"), ("Subtype", b"/XML")), stream=xmp_people_packet())
+    pdf.xref([("Root", ref(2)), ("Info", ref(1))])
+    return pdf.bytes()
+
+
 ATTACHMENT_TEXT = f"Ghi chú: liên hệ chị Hoa, số {PHONE_2}, trước thứ Sáu.\n".encode("utf-8")
 
 
@@ -519,6 +558,16 @@ FIXTURES = [
     ("xmp.pdf", xmp_pdf, "Catalog /Metadata XMP stream: dc:creator, dc:description with a phone number.", [
         field("author_identity", "XMP-dc", "Creator", THU_HA, "PDF XMP"),
         field("phone_number", "XMP-dc", "Description", f"Liên hệ cô dâu: {PHONE_3}", "PDF XMP"),
+    ], None),
+    ("xmp-people.pdf", xmp_people_pdf,
+     "Info Author, Subject with a phone number and an application Creator; an XMP packet with two dc:creator "
+     "names, a dc:contributor, dc:rights, pdf:Author, pdf:Keywords and xmp:CreatorTool (the ExifTool oracle "
+     "compares each).", [
+        field("author_identity", "PDF", "Author", DUC, "PDF Info"),
+        field("phone_number", "PDF", "Subject", f"Gọi anh Đức: {PHONE_4}", "PDF Info"),
+        field("author_identity", "XMP-dc", "Creator", YEN, "PDF XMP"),
+        field("author_identity", "XMP-dc", "Contributor", SON, "PDF XMP"),
+        field("author_identity", "XMP-pdf", "Author", DUC, "PDF XMP"),
     ], None),
     ("annotations.pdf", annotations_pdf,
      "A Text annotation by Vũ Đức Thắng with a phone number, a FileAttachment annotation (also in the "

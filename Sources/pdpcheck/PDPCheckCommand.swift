@@ -14,6 +14,7 @@ struct PDPCheckCommand: AsyncParsableCommand {
     /// Every subcommand, in the order `--help` lists them; a new command is one more entry.
     static let subcommandTypes: [ParsableCommand.Type] = [
         ScanCommand.self,
+        FixCommand.self,
         ExplainCommand.self,
         PolicyCommand.self,
     ]

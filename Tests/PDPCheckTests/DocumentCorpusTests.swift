@@ -10,7 +10,10 @@ struct DocumentCorpusTests {
     struct Expectation {
         var category: String
         var value: String?
+        /// Where the finding must be (`location.part`, chained through nesting), when the
+        /// manifest says: a member path, a PDF place ("PDF Info", "page text"), an e-mail part.
         var part: String?
+        var checksPart = false
         var latitude: Double?
     }
 
@@ -26,10 +29,27 @@ struct DocumentCorpusTests {
         let files = root["files"] as? [[String: Any]] ?? []
         return files.map { f in
             let lists = ["expect", "findings"].compactMap { f[$0] as? [[String: Any]] }.flatMap { $0 }
-            let expectations = lists.compactMap { e -> Expectation? in
-                guard let category = e["category"] as? String else { return nil }
-                return Expectation(category: category, value: e["value"].map { "\($0)" },
-                                   part: e["part"] as? String, latitude: e["latitude"] as? Double)
+            var expectations: [Expectation] = []
+            for e in lists {
+                guard let category = e["category"] as? String else { continue }
+                // A field's place is its container (PDF manifest) or its part; JSON null is the file itself.
+                let place = e["container"] ?? e["part"]
+                let part = place as? String
+                let checksPart = place != nil && (part != nil || place is NSNull)
+                expectations.append(Expectation(category: category, value: (e["value"] ?? e["contains"]).map { "\($0)" },
+                                                part: part, checksPart: checksPart, latitude: e["latitude"] as? Double))
+                // A hidden item that names a person is also that person's author finding, at the same place.
+                if let person = e["person"] as? String {
+                    expectations.append(Expectation(category: "author_identity", value: person, part: part, checksPart: checksPart))
+                }
+            }
+            // E-mail attachments: their findings are under the attachment's name.
+            for attachment in f["attachments"] as? [[String: Any]] ?? [] {
+                guard let name = attachment["name"] as? String else { continue }
+                for e in attachment["findings"] as? [[String: Any]] ?? [] {
+                    guard let category = e["category"] as? String else { continue }
+                    expectations.append(Expectation(category: category, value: e["value"].map { "\($0)" }, part: name, checksPart: true))
+                }
             }
             let error = (f["error"] as? [String: Any])?["code"] as? String
             return Entry(path: f["path"] as? String ?? "", expectations: expectations, errorCode: error)
@@ -39,6 +59,7 @@ struct DocumentCorpusTests {
     static func satisfied(_ e: Expectation, by findings: [Finding]) -> Bool {
         findings.contains { f in
             guard f.category.rawValue == e.category else { return false }
+            if e.checksPart, f.location.part != e.part { return false }
             if let lat = e.latitude {
                 return f.evidence.hasPrefix(String(format: "%.4f", lat).prefix(6))
             }
@@ -67,9 +88,12 @@ struct DocumentCorpusTests {
             }
             if file.status == .skipped { problems.append("\(entry.path): skipped: \(String(describing: file.error))"); continue }
             for e in entry.expectations where !Self.satisfied(e, by: file.findings) {
-                problems.append("\(entry.path): missing \(e.category) \(e.value ?? "") in \(e.part ?? "-")")
+                let near = file.findings.filter { $0.category.rawValue == e.category }.map { "\($0.evidence) @ \($0.location.part ?? "nil")" }
+                problems.append("\(entry.path): missing \(e.category) \(e.value ?? "") in \(e.part ?? "-"); have \(near.prefix(8))")
             }
         }
+        let all = entries.flatMap(\.expectations)
+        print("documents: \(manifest): \(all.count) expected findings, \(all.filter(\.checksPart).count) at a named part")
         for p in problems { print("  documents: " + p) }
         #expect(problems.isEmpty, "\(problems.count) problems in \(manifest); see the lines above")
     }

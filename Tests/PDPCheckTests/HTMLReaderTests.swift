@@ -7,7 +7,18 @@ struct HTMLReaderCorpusTests {
     static let entries: [MailHTMLManifest.Entry] = (try? MailHTMLManifest.load().files.filter { $0.format == "html" }) ?? []
 
     @Test func manifestListsThePages() {
-        #expect(Self.entries.count >= 3)
+        #expect(Self.entries.count >= 4)
+    }
+
+    /// Manifest keys only the HTML tests read: "once" (values found exactly once in the whole
+    /// page) and "notExifTool" (fields from `<meta property>`, which ExifTool does not read).
+    static func extra(_ path: String, _ key: String) -> [String] {
+        let url = TestSupport.corpus.appendingPathComponent("documents/mail-html-manifest.json")
+        guard let data = try? Data(contentsOf: url),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = root["files"] as? [[String: Any]],
+              let entry = files.first(where: { $0["path"] as? String == path }) else { return [] }
+        return entry[key] as? [String] ?? []
     }
 
     /// Every expected finding is found in its part, and its reported offsets are exactly the
@@ -34,6 +45,15 @@ struct HTMLReaderCorpusTests {
             }
         }
         let everything = content.textParts.flatMap { ReaderTestSupport.matches(in: $0).map(\.text) }
+        // A number counts in any spelling ("+84916274835" is "0916 274 835").
+        func key(_ text: String) -> String {
+            if text.contains("@") { return text.lowercased() }
+            return String(decoding: HTMLContactLink.national(Array(text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })), as: UTF8.self)
+        }
+        for value in Self.extra(path, "once") {
+            let count = everything.filter { key($0) == key(value) }.count
+            #expect(count == 1, "\(path): \(value) found \(count) times in \(content.textParts.map { $0.part ?? "main" })")
+        }
         for decoy in entry.absent ?? [] {
             #expect(!everything.contains { $0.contains(decoy) || decoy.contains($0) && $0.count > 6 }, "\(path): \(decoy) must not be read")
         }
@@ -64,6 +84,8 @@ struct HTMLReaderCorpusTests {
         let content = HTMLTextReader.read(try MailHTMLManifest.bytes(path))
         let ours = Dictionary(content.fields.map { ("\($0.group):\($0.name)", $0.value.texts.first ?? "") }, uniquingKeysWith: { a, _ in a })
         var compared = 0
+        let onlyOurs = Set(Self.extra(path, "notExifTool"))
+        for key in onlyOurs { #expect(ours[key] != nil && json[key] == nil, "\(path): \(key) is listed as read by us only") }
         for (key, value) in json where key.hasPrefix("HTML") || key.hasPrefix("HTTP-equiv") {
             #expect(ours[key] != nil, "\(path): ExifTool has \(key), we do not")
             guard let mine = ours[key], let theirs = (value as? String) ?? (value as? NSNumber).map({ "\($0)" }) else { continue }
@@ -73,7 +95,7 @@ struct HTMLReaderCorpusTests {
             #expect(mine == theirs, "\(path): \(key) = \(mine), ExifTool \(theirs)")
             compared += 1
         }
-        for key in ours.keys { #expect(json[key] != nil, "\(path): we have \(key), ExifTool does not") }
+        for key in ours.keys where !onlyOurs.contains(key) { #expect(json[key] != nil, "\(path): we have \(key), ExifTool does not") }
         if !content.fields.isEmpty { #expect(compared > 0) }
     }
 }
@@ -182,6 +204,53 @@ struct HTMLReaderTextTests {
         let fields = HTMLTextReader.read(Array(html.utf8)).fields.map { "\($0.group):\($0.name)=\($0.value.texts.first ?? "")" }
         #expect(fields == ["HTML:Title=Tiêu đề & x", "HTML:Author=Nguyễn Thị Minh Thư", "HTML-dc:Creator=Lê Văn Khoa",
                            "HTML:RevisitAfter=7 days", "HTTP-equiv:ReplyTo=a@example.com"])
+    }
+
+    @Test func linksWhoseTextShowsTheTargetAreNotRepeated() {
+        let html = """
+        <a href="tel:%2B84%20916%20274%20835">0916 274 835</a> <a href="tel:0916274835">gọi</a>\
+        <a href="sms:+84916274835"><b>+84</b> 916 274 835</a> <a href="callto:0916274835">0916 274 836</a>\
+        <a href="mailto:Hanh.Le@example.net">hanh.le@example.net</a>\
+        <a href="mailto:a@example.net,b@example.net?subject=Hẹn">a@example.net</a>\
+        <a href="mailto:c@example.net?subject=G%E1%BB%8Di 0987213546">c@example.net</a>\
+        <a href="tel:0916274835"><span hidden>0916 274 835</span></a><a href=tel:0987213546/>0987 213 546
+        """
+        // Kept: a link whose text is something else ("gọi"), another number (…836), only one of
+        // two addresses, the query of a mailto whose address is shown, and a link whose text
+        // is hidden (the hidden text is reported as such, the target as a link). Dropped: the
+        // rest, including `href=tel:…/` (unquoted, the slash is part of the value: not void).
+        #expect(part(html, "links") == """
+            tel:0916274835
+            callto:0916274835
+            mailto:a@example.net,b@example.net?subject=Hẹn
+            ?subject=G%E1%BB%8Di 0987213546
+            tel:0916274835
+            """)
+        #expect(visible(html).hasPrefix("0916 274 835 gọi+84 916 274 835 0916 274 836hanh.le@example.net"))
+    }
+
+    @Test func linkTargets() {
+        #expect(HTMLContactLink.decode("tel:+84 (916) 274-835").target == .phone(Array("0916274835".utf8)))
+        #expect(HTMLContactLink.decode("TEL:0084916274835;ext=2").target == .phone(Array("0916274835".utf8)))
+        #expect(HTMLContactLink.decode("tel:113").target == .other)
+        #expect(HTMLContactLink.decode("mailto:?subject=x").target == .other)
+        #expect(HTMLContactLink.decode("https://example.com").target == .other)
+        let mail = HTMLContactLink.decode("mailto:An@Example.com%2Cb@example.com")
+        #expect(mail.target == .mail([Array("an@example.com".utf8), Array("b@example.com".utf8)]))
+        #expect(!mail.isShown(in: ArraySlice("an@example.com".utf8)))
+        #expect(mail.isShown(in: ArraySlice("AN@example.com, b@example.com".utf8)))
+        #expect(HTMLContactLink.decode("tel:0916274835").isShown(in: ArraySlice("(+84) 916.274.835".utf8)))
+    }
+
+    @Test func metaPropertiesAndUnknownPrefixes() {
+        let html = """
+        <head><meta property="article:author" content="Vương Quốc Bảo"><meta name="twitter:creator" content="@bao">\
+        <meta property="og:title" content="T"><meta name="DC.Creator" content="Lê Thị Hạnh">\
+        <meta name="a:" content="x"><meta name="(x):y" content="z"></head>
+        """
+        let fields = HTMLTextReader.read(Array(html.utf8)).fields.map { "\($0.group):\($0.name)=\($0.value.texts.first ?? "")" }
+        #expect(fields == ["HTML-article:ArticleAuthor=Vương Quốc Bảo", "HTML-twitter:TwitterCreator=@bao", "HTML-og:OgTitle=T",
+                           "HTML-dc:Creator=Lê Thị Hạnh", "HTML:A=x", "HTML:XY=z"])
     }
 
     @Test func emailBodyPartsAreNamedBelowTheBody() {
@@ -380,5 +449,39 @@ struct HTMLReaderSubtitleTests {
             let found = TextDetectionEngine.standard.detect(in: Array(text.utf8)).filter { $0.category.isIdentifierValue }
             #expect(found.isEmpty, "\(found.prefix(5))")
         }
+    }
+}
+
+@Suite("HTMLReader: through the scanner")
+struct HTMLScannerTests {
+    static func findings(_ path: String) async -> [Finding] {
+        let url = TestSupport.corpus.appendingPathComponent(path)
+        let report = await Scanner(options: ScanOptions(showValues: true)).scan([InputItem(displayPath: path, source: .file(path: url.path))])
+        return report.files.first?.findings ?? []
+    }
+
+    /// `<meta name="author">`, Dublin Core, Open Graph's `article:author` and Word's Office
+    /// properties name people: each is an `author_identity` finding.
+    @Test func metaAuthorsAreAuthorFindings() async {
+        let profile = await Self.findings("documents/html/profile-meta.html")
+        let authors = Set(profile.filter { $0.category == .authorIdentity }.map { "\($0.location.group ?? ""):\($0.location.field ?? "")=\($0.evidence)" })
+        #expect(authors == ["HTML:Author=Lê Thị Hạnh", "HTML-dc:Creator=Lê Thị Hạnh", "HTML-dc:Contributor=Vương Quốc Bảo",
+                            "HTML-article:ArticleAuthor=Vương Quốc Bảo"])
+        let word = await Self.findings("documents/html/word-export.htm")
+        let wordAuthors = Set(word.filter { $0.category == .authorIdentity }.map { "\($0.location.field ?? "")=\($0.evidence)" })
+        #expect(wordAuthors == ["Author=Trần Hoàng Long", "LastAuthor=Đỗ Thu Hà", "Company=Công ty TNHH Mẫu Thử"])
+    }
+
+    /// A number or address shown as a link's text and written in its `tel:` / `mailto:` target
+    /// is one finding, at the text.
+    @Test func linkAndItsTextAreOneFinding() async throws {
+        let findings = await Self.findings("documents/html/profile-meta.html")
+        let phones = findings.filter { $0.category == .phoneNumber }
+        #expect(phones.filter { $0.evidence.filter(\.isNumber).hasSuffix("916274835") }.count == 1, "\(phones.map(\.evidence))")
+        let shown = try #require(phones.first { $0.evidence == "0916 274 835" })
+        #expect(shown.location.part == nil)
+        #expect(findings.filter { $0.category == .emailAddress && $0.evidence == "hanh.le@example.net" }.count == 1)
+        // A link whose text does not show its number still reports the target.
+        #expect(phones.contains { $0.location.part == "links" && $0.evidence == "0987213546" })
     }
 }

@@ -3,6 +3,8 @@
 import Foundation
 import PDPCheck
 
+if CommandLine.arguments.dropFirst().first == "fix-media" { exit(FixMediaBench.run(Array(CommandLine.arguments.dropFirst(2)))) }
+
 let options: BenchOptions
 do {
     options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))

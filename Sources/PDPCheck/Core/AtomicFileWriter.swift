@@ -7,7 +7,9 @@ import Darwin
 /// Writes a file so that readers see either the old content or the whole new content:
 /// a temporary file in the same folder, flushed, then renamed over the target.
 public enum AtomicFileWriter {
-    public static func write(_ bytes: [UInt8], to path: String) throws(ScanError) {
+    /// - Parameter permissions: the new file's mode (a cleaned copy keeps its original's);
+    ///   nil gives what creating a file normally gives under the process umask.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil) throws(ScanError) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -39,15 +41,20 @@ public enum AtomicFileWriter {
         }
         if ok { ok = fsync(fd) == 0 }
         // Respect the umask like a normal file creation would (mkstemp uses 0600).
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        fchmod(fd, permissions.map { $0 & 0o7777 } ?? (0o666 & ~processUmask))
         _ = Glibc.close(fd)
         guard ok, rename(tempPath, path) == 0 else {
             unlink(tempPath)
             throw ioError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
+
+    /// Read once: `umask` can only be read by setting it, and the process is multithreaded.
+    private static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     static func ioError(_ message: String) -> ScanError {
         ScanError(code: "write-failed", message: message)

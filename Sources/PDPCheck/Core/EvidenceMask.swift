@@ -16,6 +16,14 @@ public enum EvidenceMask {
         }
     }
 
+    /// How many of `n` significant characters stay visible at each end. Short values would be
+    /// fully revealed by head+tail: they show less. Shared with the text redactor (Fix/Text).
+    static func visibleCounts(significant n: Int, head: Int, tail: Int) -> (head: Int, tail: Int) {
+        let keepHead = n > head + tail + 1 ? head : min(head, n / 3)
+        let keepTail = n > head + tail + 1 ? tail : min(tail, n / 3)
+        return (keepHead, keepTail)
+    }
+
     public static func mask(_ value: String, category: Category) -> String {
         let (head, tail) = visibleEnds(for: category)
         let chars = Array(value)
@@ -23,9 +31,7 @@ public enum EvidenceMask {
         let significant = chars.indices.filter { chars[$0].isLetter || chars[$0].isNumber }
         let n = significant.count
         guard n > 0 else { return value }
-        // Short values would be fully revealed by head+tail: show less.
-        let keepHead = n > head + tail + 1 ? head : min(head, n / 3)
-        let keepTail = n > head + tail + 1 ? tail : min(tail, n / 3)
+        let (keepHead, keepTail) = visibleCounts(significant: n, head: head, tail: tail)
         var out = chars
         for (rank, index) in significant.enumerated() where rank >= keepHead && rank < n - keepTail {
             out[index] = bullet

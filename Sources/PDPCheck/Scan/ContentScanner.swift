@@ -43,7 +43,7 @@ struct ContentScanner {
         var embedded = EmbeddedFiles(scanner: self, part: part, depth: depth, budget: budget)
         do throws(ScanError) {
             let content: DocumentContent
-            switch sniff.format {
+            switch Self.readableFormat(sniff) {
             case .zip:
                 let result = try ZipPackageReader.read(source: source, limits: limits, budget: budget, handler: &embedded)
                 outcome.mediaType = result.mediaType
@@ -78,6 +78,18 @@ struct ContentScanner {
     }
 
     static let maxNotes = 100
+
+    /// HTML and e-mail that are not valid text (one stray byte, a charset the text check does
+    /// not know) fail the sniffer's text check, and libmagic names them; their readers decode
+    /// leniently (a bad byte is U+FFFD), so they are read rather than skipped.
+    static func readableFormat(_ sniff: SniffResult) -> InputFormat {
+        guard sniff.format == .other else { return sniff.format }
+        switch sniff.mediaType {
+        case "text/html", "application/xhtml+xml": return .html
+        case "message/rfc822": return .email
+        default: return .other
+        }
+    }
 
     private func wholeBytes(_ source: any ByteSource) throws(ScanError) -> [UInt8] {
         guard source.size <= limits.maxMemberBytes else {
@@ -119,7 +131,9 @@ struct ContentScanner {
             var matches = [MetadataMatch(ruleId: "doc.hidden." + item.kind.rawValue, category: .hiddenContent, confidence: 0.9,
                                          field: field, value: item.detail,
                                          summary: "\(item.kind.rawValue) (\(item.detail.count) characters)")]
+            // "Author" is what Word's "remove personal information" (and `pdpcheck fix`) writes: no one.
             if let person = item.person?.trimmingCharacters(in: .whitespacesAndNewlines), !person.isEmpty,
+               !FieldValueDetector.placeholder(person),
                people.insert((itemPart ?? "") + "\u{0}" + person).inserted {
                 let who = MetadataField(group: "Document", name: item.kind.rawValue + "-author", value: .text(person),
                                         container: item.part)

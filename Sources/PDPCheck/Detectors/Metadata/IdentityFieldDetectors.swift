@@ -7,7 +7,7 @@ enum IdentityFieldDetectors {
 
     static let author = FieldValueDetector(
         ruleId: "meta.author", category: .authorIdentity,
-        summary: "The person who made or owns the file: EXIF Artist and XPAuthor, XMP dc:creator, IPTC By-line and Writer-Editor, QuickTime artist/author, PNG Author.",
+        summary: "The person who made or owns the file: EXIF Artist and XPAuthor, XMP dc:creator, IPTC By-line and Writer-Editor, QuickTime artist/author, PNG Author; document authors, last editors, managers and companies (OOXML, ODF, PDF, HTML) and e-mail senders.",
         fields: ["IFD0:Artist", "IFD0:XPAuthor", "XMP-dc:Creator", "XMP-tiff:Artist", "IPTC:By-line",
                  "IPTC:Writer-Editor", "XMP-photoshop:CaptionWriter", "XMP-photoshop:AuthorsPosition",
                  "Keys:Artist", "Keys:Author", "ItemList:Artist", "ItemList:Author", "UserData:Artist",
@@ -15,9 +15,14 @@ enum IdentityFieldDetectors {
                  "XMP-iptcCore:CreatorContactInfo", "XMP-plus:ImageCreatorName", "XMP-plus:CopyrightOwnerName",
                  "IFD0:Copyright", "XMP-dc:Rights", "IPTC:CopyrightNotice", "PNG:Copyright", "Keys:Copyright",
                  "UserData:Copyright",
-                 // Documents: OOXML/ODF properties, PDF Info, e-mail senders, HTML meta.
-                 "XML:LastModifiedBy", "XML:Manager", "XML:Company", "XML:Person", "XMP-meta:Initial-creator", "XMP-meta:Printed-by",
-                 "PDF:Author", "PDF:LastModifiedBy", "Email:From", "Email:Sender", "Email:Reply-To", "HTML:Author"],
+                 // Documents: OOXML/ODF properties, PDF Info, e-mail senders, HTML meta and Word's
+                 // "Save as Web Page" properties (ExifTool's HTML-office group).
+                 "XMP-dc:Contributor", "XML:LastModifiedBy", "XML:Manager", "XML:Company", "XML:Person",
+                 "XMP-meta:Initial-creator", "XMP-meta:Printed-by", "PDF:Author", "PDF:LastModifiedBy",
+                 "Email:From", "Email:Sender", "Email:Reply-To", "HTML:Author", "HTML:Copyright", "HTML-dc:Creator",
+                 "HTML-dc:Contributor", "HTML-dc:Rights", "HTML-office:Author", "HTML-office:LastAuthor",
+                 "HTML-office:Manager", "HTML-office:Company", "HTML-article:ArticleAuthor",
+                 "HTML-twitter:TwitterCreator"],
         confidence: 0.9,
         examples: [
             MetadataExample("Artist in IFD0", [field("IFD0", "Artist", .text("Trần Thị Mai Anh"))], matches: 1),
@@ -25,6 +30,10 @@ enum IdentityFieldDetectors {
             MetadataExample("placeholder artist", [field("IFD0", "Artist", .text("Unknown"))], matches: 0),
             MetadataExample("a DOCX's last editor", [field("XML", "LastModifiedBy", .text("Võ Thị Thu"))], matches: 1),
             MetadataExample("software is not an author", [field("IFD0", "Software", .text("Adobe Photoshop"))], matches: 0),
+            MetadataExample("Word's web page keeps its author and last editor",
+                            [field("HTML-office", "Author", .text("Trần Hoàng Long")),
+                             field("HTML-office", "LastAuthor", .text("Đỗ Thu Hà"))], matches: 2),
+            MetadataExample("a page's Dublin Core creator", [field("HTML-dc", "Creator", .text("Lê Thị Hạnh"))], matches: 1),
         ])
 
     static let device = FieldValueDetector(

@@ -71,6 +71,10 @@ public struct ArchiveLimits: Sendable, Hashable {
     public var maxMemberBytes = 256 << 20
     /// XML parts are parsed up to this size.
     public var maxXMLBytes = 64 << 20
+    /// PDF page text comes from poppler's `pdftotext`: one process per PDF (and per older
+    /// revision). Off, a PDF is read for everything else and says so in a note; runs that scan
+    /// thousands of damaged copies (robustness tests) turn it off.
+    public var readsPDFPageText = true
 
     public init() {}
     public static let `default` = ArchiveLimits()

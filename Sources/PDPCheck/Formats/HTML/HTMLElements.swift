@@ -68,6 +68,14 @@ enum HTMLElements {
         "company": "Company", "lines": "Lines", "paragraphs": "Paragraphs", "characterswithspaces": "CharactersWithSpaces",
     ]
 
+    /// ExifTool's `[\w-]+`: a meta name's prefix (before `.` or `:`) makes a group only when
+    /// it is made of these.
+    static func isMetaPrefix(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { c in
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
+        }
+    }
+
     /// ExifTool's tag name for a meta name it does not list: capitalised, each word after a
     /// `-`, `_` or space capitalised, other characters dropped ("og-title" → "OgTitle").
     static func tagName(_ lowercasedName: String) -> String {

@@ -36,6 +36,10 @@ struct HTMLTextExtractor {
     private var hiddenStart = 0
     private var hiddenCountAtStart = 0
     private var preDepth = 0
+    /// The `tel:`/`mailto:` target of the `<a>` being read, held back until its text is known
+    /// (see `flushLink`); `heldHref` passes it from the attributes to the element.
+    private var pendingLink: (href: Range<Int>, target: Target, textStart: Int)?
+    private var heldHref: Range<Int>?
 
     /// Reads `s` from `start` (past a byte-order mark).
     static func extract(_ s: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> HTMLTextExtractor {
@@ -61,6 +65,7 @@ struct HTMLTextExtractor {
                 i = character(s, at: i, end: n, into: currentTarget, preserveSpace: preDepth > 0)
             }
         }
+        flushLink(s)
         if hiddenDepth > 0 { closeHidden(name: hiddenName ?? "") }
     }
 
@@ -90,6 +95,8 @@ struct HTMLTextExtractor {
         guard let tag = HTMLTagParser.parse(s, at: i) else { return s.count }
         let name = tag.name
         let kind = HTMLElements.kind(name)
+        // An `<a>` ends the one before it (links do not nest).
+        if name == "a" { flushLink(s) }
         readAttributes(tag, s)
 
         if kind.contains(.block) {
@@ -107,6 +114,15 @@ struct HTMLTextExtractor {
             hiddenStart = i
             hidden.lineBreak(at: i)
             hiddenCountAtStart = hidden.utf8.count
+        }
+        if let href = heldHref {
+            heldHref = nil
+            if isVoid {
+                emitLink(s, href)
+            } else {
+                let target = currentTarget
+                pendingLink = (href, target, withSink(target) { $0.utf8.count })
+            }
         }
 
         switch name {
@@ -144,6 +160,7 @@ struct HTMLTextExtractor {
     private mutating func endTag(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         guard let tag = HTMLTagParser.parse(s, at: i) else { return s.count }
         let name = tag.name
+        if name == "a" { flushLink(s) }
         if hiddenDepth > 0, name == hiddenName {
             hiddenDepth -= 1
             if hiddenDepth == 0 { closeHidden(name: name) }
@@ -212,8 +229,7 @@ struct HTMLTextExtractor {
                 emitAttribute(s, attribute.value, into: .attributeTexts, percentDecode: false)
             } else if attribute.name == "href", tag.name == "a" || tag.name == "area" || tag.name == "link" {
                 if isContactLink(s, attribute.value) {
-                    links.lineBreak(at: attribute.value.lowerBound)
-                    emitAttribute(s, attribute.value, into: .links, percentDecode: true)
+                    if tag.name == "a" { heldHref = attribute.value } else { emitLink(s, attribute.value) }
                 }
             }
         }
@@ -235,15 +251,25 @@ struct HTMLTextExtractor {
         guard let content = tag.attribute("content"), fields.count < Self.maxFields else { return }
         let value = decodedString(s, content.value, inAttribute: true)
         guard !value.isEmpty else { return }
-        if let name = tag.attribute("name") {
+        // Open Graph and RDFa pages name their properties in `property` (`article:author`);
+        // ExifTool reads only `name`, so a `property` is named as ExifTool would name it in `name`.
+        if let name = tag.attribute("name") ?? tag.attribute("property") {
             let key = decodedString(s, name.value, inAttribute: true).lowercased()
             guard !key.isEmpty else { return }
             var group = "HTML"
             var tagKey = key
-            if let dot = key.firstIndex(where: { $0 == "." || $0 == ":" }),
-               let prefixed = HTMLElements.metaGroups[String(key[..<dot])] {
-                group = prefixed
-                tagKey = String(key[key.index(after: dot)...])
+            if let dot = key.firstIndex(where: { $0 == "." || $0 == ":" }) {
+                let prefix = String(key[..<dot])
+                let rest = key[key.index(after: dot)...]
+                if let prefixed = HTMLElements.metaGroups[prefix] {
+                    group = prefixed
+                    tagKey = String(rest)
+                } else if HTMLElements.isMetaPrefix(prefix), let first = rest.unicodeScalars.first,
+                          HTMLElements.isMetaPrefix(String(first)) {
+                    // ExifTool: an unknown prefix is a group of its own, the tag keeps the prefix
+                    // ("article:author" → HTML-article:ArticleAuthor).
+                    group = "HTML-" + prefix
+                }
             }
             let tagName = HTMLElements.tagName(tagKey)
             if !tagName.isEmpty { fields.append((group, tagName, value)) }
@@ -285,6 +311,32 @@ struct HTMLTextExtractor {
         guard starts(with: Array("http://".utf8)) || starts(with: Array("https://".utf8)) else { return false }
         return HTMLCharsetSniffer.find(head, "maps.", from: 0, caseInsensitive: true) != nil
             || HTMLCharsetSniffer.find(head, "/maps", from: 0, caseInsensitive: true) != nil
+    }
+
+    // MARK: contact links
+
+    private mutating func emitLink(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        links.lineBreak(at: range.lowerBound)
+        emitAttribute(s, range, into: .links, percentDecode: true)
+    }
+
+    /// Ends the held `<a>`: its target goes to "links" unless the link's own text already shows
+    /// the same phone number or address (`<a href="tel:+84912345678">0912 345 678</a>`), which
+    /// would make one number two findings. A target's query (`?subject=…`) is kept either way.
+    private mutating func flushLink(_ s: UnsafeBufferPointer<UInt8>) {
+        guard let link = pendingLink else { return }
+        pendingLink = nil
+        let target = HTMLContactLink.decode(decodedString(s, link.href, inAttribute: true))
+        let shown = withSink(link.target) { sink -> Bool in
+            guard sink.utf8.count > link.textStart else { return false }
+            let end = min(sink.utf8.count, link.textStart + HTMLContactLink.maxTextBytes)
+            return target.isShown(in: sink.utf8[link.textStart..<end])
+        }
+        guard shown else { return emitLink(s, link.href) }
+        var query = link.href.lowerBound
+        while query < link.href.upperBound, s[query] != UInt8(ascii: "?") { query += 1 }
+        emitLink(s, query..<link.href.upperBound)
     }
 
     // MARK: characters

@@ -6,11 +6,13 @@
 /// and `<template>` left out. Its `sourceOffsets` map each byte to the source byte it came
 /// from (a decoded reference maps to its `&`), so a finding's `start..<end` is the matched
 /// source text. Further parts, when not empty: "alt text" (alt, title, aria-label and
-/// placeholder attributes), "links" (`tel:`, `mailto:`, `sms:` and map link targets), "HTML
-/// comments" and "hidden text" (elements with `hidden` or `display:none`, hidden form
+/// placeholder attributes), "links" (`tel:`, `mailto:`, `sms:` and map link targets; not a
+/// target the link's own text already shows, so `<a href="tel:…">0912 345 678</a>` is one
+/// finding, at the text), "HTML comments" and "hidden text" (elements with `hidden` or `display:none`, hidden form
 /// fields), each mapped to the source too. Comments and hidden elements are also listed as
-/// `hidden` items. `<title>`, `<meta name content>` and Word's Office properties become fields
-/// named as ExifTool names them (`HTML:Title`, `HTML:Author`, `HTML-office:LastAuthor`), with
+/// `hidden` items. `<title>`, `<meta name content>` (and Open Graph's `<meta property>`) and
+/// Word's Office properties become fields named as ExifTool names them (`HTML:Title`,
+/// `HTML:Author`, `HTML-dc:Creator`, `HTML-article:ArticleAuthor`, `HTML-office:LastAuthor`), with
 /// `container` "" (the page itself) or, for an e-mail body, the body's part name.
 public enum HTMLTextReader {
     public static let commentsPart = "HTML comments"

@@ -16,7 +16,8 @@
 public enum PDFReader {
     public static func read(_ source: some ByteSource, limits: ArchiveLimits,
                             handler: inout some EmbeddedFileHandler) throws(ScanError) -> DocumentContent {
-        try read(source, limits: limits, handler: &handler, pageText: PDFPageText.Options())
+        try read(source, limits: limits, handler: &handler,
+                 pageText: limits.readsPDFPageText ? PDFPageText.Options() : PDFPageText.Options(executable: nil))
     }
 
     static func read(_ source: some ByteSource, limits: ArchiveLimits, handler: inout some EmbeddedFileHandler,
@@ -72,7 +73,9 @@ public enum PDFReader {
         } else {
             input = .bytes(bytes)
         }
-        let text = PDFPageText.extract(input, options: pageText)
+        let text = limits.readsPDFPageText
+            ? PDFPageText.extract(input, options: pageText)
+            : PDFPageText.Result(text: nil, notes: ["page text not read: turned off for this scan"])
         if let utf8 = text.text {
             content.textParts.append(TextPart(part: "page text", utf8: utf8))
             oldRevisionPageText(file, current: utf8, options: pageText, into: &content)
