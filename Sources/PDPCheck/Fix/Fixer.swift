@@ -17,24 +17,7 @@ public struct Fixer: Sendable {
 
     public func fix(paths: [String], progress: Progress? = nil) async -> FixReport {
         let items = Walker(limits: options.scan.limits).enumerate(paths, stdin: nil)
-        var results = [FileFixReport?](repeating: nil, count: items.count)
-        await withTaskGroup(of: (Int, FileFixReport).self) { group in
-            var next = 0
-            func submit() {
-                let index = next
-                let item = items[index]
-                group.addTask { (index, self.fixItem(item)) }
-                next += 1
-            }
-            while next < min(options.scan.jobs, items.count) { submit() }
-            var done = 0
-            for await (index, report) in group {
-                results[index] = report
-                done += 1
-                progress?(done, items.count)
-                if next < items.count { submit() }
-            }
-        }
+        let results = await BoundedParallelMap.map(items, jobs: options.scan.jobs, progress: progress) { self.fixItem($0) }
         let files = results.enumerated().map { index, report in
             report ?? FileFixReport(path: items[index].displayPath, mediaType: nil, status: .error, reason: "no result")
         }

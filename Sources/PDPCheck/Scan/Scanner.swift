@@ -32,24 +32,7 @@ public struct Scanner: Sendable {
     }
 
     public func scan(_ items: [InputItem], progress: Progress? = nil) async -> Report {
-        var results = [FileReport?](repeating: nil, count: items.count)
-        await withTaskGroup(of: (Int, FileReport).self) { group in
-            var next = 0
-            func submit() {
-                let index = next
-                let item = items[index]
-                group.addTask { (index, self.scanItem(item)) }
-                next += 1
-            }
-            while next < min(options.jobs, items.count) { submit() }
-            var done = 0
-            for await (index, report) in group {
-                results[index] = report
-                done += 1
-                progress?(done, items.count)
-                if next < items.count { submit() }
-            }
-        }
+        let results = await BoundedParallelMap.map(items, jobs: options.jobs, progress: progress) { self.scanItem($0) }
         return Report(policy: policy.name, destination: options.destination?.name, files: results.enumerated().map { index, report in
             report ?? FileReport(path: items[index].displayPath, mediaType: nil, status: .error,
                                  error: ScanError(code: "internal", message: "no result"))
@@ -70,6 +53,12 @@ public struct Scanner: Sendable {
         case .file(let path):
             return scanFile(path, displayPath: item.displayPath)
         }
+    }
+
+    /// Scans bytes in memory as the file they came from: `sniff` is the format its own scan
+    /// found (by name too, which `scanItem(.bytes)` cannot know). Used to re-scan fixed copies.
+    func scan(_ bytes: [UInt8], sniff: SniffResult, path: String) -> FileReport {
+        scanContent(MemoryByteSource(bytes), sniff: sniff, path: path)
     }
 
     private func scanFile(_ path: String, displayPath: String) -> FileReport {

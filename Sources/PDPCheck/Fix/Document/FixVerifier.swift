@@ -4,7 +4,7 @@
 enum FixVerifier {
     static func verify(_ result: inout DocumentFixResult, sniff: SniffResult, fileName: String?, options: DocumentFixOptions) {
         guard let output = result.output else { return }
-        let scanner = FixScanner(policy: options.policy, options: ScanOptions(jobs: 1, language: options.redaction.language,
+        let scanner = Scanner(policy: options.policy, options: ScanOptions(jobs: 1, language: options.redaction.language,
                                                                               archiveLimits: options.limits))
         let report = scanner.scan(output, sniff: sniff, path: fileName ?? "cleaned")
         let findings = report.findings.filter { !isNeutralAuthor($0, options: options) }

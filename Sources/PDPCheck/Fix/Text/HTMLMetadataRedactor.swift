@@ -63,23 +63,7 @@ enum HTMLMetadataRedactor {
     /// The field a `<meta>` becomes, named as the reader names it ("HTML:Author", "HTML-dc:Creator").
     static func metaKey(_ tag: HTMLTag, _ s: UnsafeBufferPointer<UInt8>) -> String? {
         if let name = tag.attribute("name") ?? tag.attribute("property") {
-            let key = plain(s, name.value).lowercased()
-            guard !key.isEmpty else { return nil }
-            var group = "HTML"
-            var tagKey = key
-            if let dot = key.firstIndex(where: { $0 == "." || $0 == ":" }) {
-                let prefix = String(key[..<dot])
-                let rest = key[key.index(after: dot)...]
-                if let prefixed = HTMLElements.metaGroups[prefix] {
-                    group = prefixed
-                    tagKey = String(rest)
-                } else if HTMLElements.isMetaPrefix(prefix), let first = rest.unicodeScalars.first,
-                          HTMLElements.isMetaPrefix(String(first)) {
-                    group = "HTML-" + prefix
-                }
-            }
-            let tagName = HTMLElements.tagName(tagKey)
-            return tagName.isEmpty ? nil : group + ":" + tagName
+            return HTMLElements.metaField(lowercasedName: plain(s, name.value).lowercased()).map { $0.group + ":" + $0.tag }
         }
         if let equiv = tag.attribute("http-equiv") {
             let tagName = HTMLElements.tagName(plain(s, equiv.value).lowercased())

@@ -32,7 +32,7 @@ public enum TextRedactor {
         }
         var scan = scanOptions ?? ScanOptions(jobs: 1, language: options.language)
         scan.jobs = 1
-        let scanner = FixScanner(policy: options.policy, options: scan)
+        let scanner = Scanner(policy: options.policy, options: scan)
         let scanSniff = SniffResult(mediaType: sniff.format == format ? sniff.mediaType : (format == .html ? "text/html" : "text/plain"),
                                     format: format)
         let path = fileName ?? "draft"

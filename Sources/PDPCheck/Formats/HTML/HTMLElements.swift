@@ -68,6 +68,28 @@ enum HTMLElements {
         "company": "Company", "lines": "Lines", "paragraphs": "Paragraphs", "characterswithspaces": "CharactersWithSpaces",
     ]
 
+    /// The ExifTool group and tag a `<meta name|property=…>` becomes ("author" → HTML:Author,
+    /// "dc.creator" → HTML-dc:Creator, "article:author" → HTML-article:ArticleAuthor): an unknown
+    /// prefix is a group of its own and the tag keeps it. The reader and the fixer's redactor
+    /// both name fields through this, so a field the scan reports is the field the fix empties.
+    static func metaField(lowercasedName key: String) -> (group: String, tag: String)? {
+        guard !key.isEmpty else { return nil }
+        var group = "HTML"
+        var tagKey = key
+        if let dot = key.firstIndex(where: { $0 == "." || $0 == ":" }) {
+            let prefix = String(key[..<dot])
+            let rest = key[key.index(after: dot)...]
+            if let prefixed = metaGroups[prefix] {
+                group = prefixed
+                tagKey = String(rest)
+            } else if isMetaPrefix(prefix), let first = rest.unicodeScalars.first, isMetaPrefix(String(first)) {
+                group = "HTML-" + prefix
+            }
+        }
+        let name = tagName(tagKey)
+        return name.isEmpty ? nil : (group, name)
+    }
+
     /// ExifTool's `[\w-]+`: a meta name's prefix (before `.` or `:`) makes a group only when
     /// it is made of these.
     static func isMetaPrefix(_ s: String) -> Bool {

@@ -255,24 +255,7 @@ struct HTMLTextExtractor {
         // ExifTool reads only `name`, so a `property` is named as ExifTool would name it in `name`.
         if let name = tag.attribute("name") ?? tag.attribute("property") {
             let key = decodedString(s, name.value, inAttribute: true).lowercased()
-            guard !key.isEmpty else { return }
-            var group = "HTML"
-            var tagKey = key
-            if let dot = key.firstIndex(where: { $0 == "." || $0 == ":" }) {
-                let prefix = String(key[..<dot])
-                let rest = key[key.index(after: dot)...]
-                if let prefixed = HTMLElements.metaGroups[prefix] {
-                    group = prefixed
-                    tagKey = String(rest)
-                } else if HTMLElements.isMetaPrefix(prefix), let first = rest.unicodeScalars.first,
-                          HTMLElements.isMetaPrefix(String(first)) {
-                    // ExifTool: an unknown prefix is a group of its own, the tag keeps the prefix
-                    // ("article:author" → HTML-article:ArticleAuthor).
-                    group = "HTML-" + prefix
-                }
-            }
-            let tagName = HTMLElements.tagName(tagKey)
-            if !tagName.isEmpty { fields.append((group, tagName, value)) }
+            if let field = HTMLElements.metaField(lowercasedName: key) { fields.append((field.group, field.tag, value)) }
         } else if let equiv = tag.attribute("http-equiv") {
             let key = decodedString(s, equiv.value, inAttribute: true).lowercased()
             let tagName = HTMLElements.tagName(key)
