@@ -1281,6 +1281,210 @@ def _(tmp):
     return movie(b"qt  ", [b"qt  "], 0, quicktime=True)
 
 
+# ---------------------------------------------------------------------------- video: timed GPS tracks
+# A video track and a timed metadata track whose samples record a route, interleaved in mdat
+# (video 1, GPS 1, video 2, GPS 2) as cameras write them. ExifTool reads the route with -ee.
+# Routes walk along public places: Hồ Hoàn Kiếm (Hà Nội), the Trần Phú beach road (Nha
+# Trang), Nguyễn Huệ walking street (TP.HCM).
+ROUTE_HOAN_KIEM = [(21.028511, 105.852020, 12.0), (21.028602, 105.852105, 12.0),
+                   (21.028694, 105.852191, 12.5), (21.028785, 105.852276, 12.5)]
+ROUTE_NHA_TRANG = [(12.238791, 109.196749, 3.0), (12.238902, 109.196781, 3.0)]
+ROUTE_NGUYEN_HUE = [(10.774530, 106.702310, 9.0), (10.774641, 106.702402, 9.0)]
+SAMPLE_2 = b"\x00\x00\x00\x0c\x41\x9a\x21\x6c\x42\xff\xfe\xd6\x80\x00\x00\x00"  # placeholder P frame
+
+
+def avc1_entry():
+    avcc = box(b"avcC", bytes([1, 66, 0, 10, 0xFF, 0xE0, 0]))
+    return box(b"avc1", b"\0" * 6 + struct.pack(">H", 1) + b"\0" * 16
+               + struct.pack(">HHII", 64, 48, 0x480000, 0x480000) + b"\0" * 4 + struct.pack(">H", 1)
+               + b"\0" * 32 + struct.pack(">Hh", 0x18, -1) + avcc)
+
+
+def sample_table(entry, offsets, sizes, wide=False, compact=False):
+    """stbl with one sample per chunk; sizes in stsz (or 8-bit stz2), offsets in stco (or co64)."""
+    n = len(sizes)
+    stts = fullbox(b"stts", 0, 0, struct.pack(">III", 1, n, 600))
+    stsc = fullbox(b"stsc", 0, 0, struct.pack(">IIII", 1, 1, 1, 1))
+    if compact:
+        assert all(s < 256 for s in sizes)
+        sz = fullbox(b"stz2", 0, 0, b"\0\0\0\x08" + struct.pack(">I", n) + bytes(sizes))
+    else:
+        sz = fullbox(b"stsz", 0, 0, struct.pack(">II", 0, n) + b"".join(struct.pack(">I", s) for s in sizes))
+    fmt, name = (">Q", b"co64") if wide else (">I", b"stco")
+    co = fullbox(name, 0, 0, struct.pack(">I", n) + b"".join(struct.pack(fmt, o) for o in offsets))
+    return box(b"stbl", fullbox(b"stsd", 0, 0, struct.pack(">I", 1) + entry) + stts + stsc + sz + co)
+
+
+def handler_box(handler, name, quicktime):
+    return fullbox(b"hdlr", 0, 0, (b"mhlr" if quicktime else b"\0" * 4) + handler + b"\0" * 12
+                   + ((bytes([len(name)]) + name) if quicktime else name + b"\0"))
+
+
+def track_box(track_id, created, handler, name, media_header, stbl, quicktime, flags=3, size=(0, 0), tref=b""):
+    tkhd = fullbox(b"tkhd", 0, flags, struct.pack(">IIIII", created, created, track_id, 0, 1200) + b"\0" * 8
+                   + struct.pack(">hhhH", 0, 0, 0, 0) + MATRIX + struct.pack(">II", size[0] << 16, size[1] << 16))
+    mdhd = fullbox(b"mdhd", 0, 0, struct.pack(">IIIIHH", created, created, 600, 1200, 0x55C4, 0))
+    dinf = box(b"dinf", fullbox(b"dref", 0, 0, struct.pack(">I", 1) + fullbox(b"url ", 0, 1)))
+    minf = box(b"minf", media_header + dinf + stbl)
+    return box(b"trak", tkhd + (box(b"tref", tref) if tref else b"")
+               + box(b"mdia", mdhd + handler_box(handler, name, quicktime) + minf))
+
+
+def timed_gps_movie(brand, compat, entry, handler, samples, quicktime=False, wide=False, compact=False):
+    """ftyp (wide), mdat with two video and two GPS samples interleaved, then moov with the
+    video track (ID 1) and the timed metadata track (ID 2, tref cdsc → 1)."""
+    lead = ftyp_box(brand, compat, quicktime) + (box(b"wide") if quicktime else b"")
+    video = [SAMPLE, SAMPLE_2]
+    body, v_off, g_off = b"", [], []
+    base = len(lead) + 8
+    for v, g in zip(video, samples):
+        v_off.append(base + len(body))
+        body += v
+        g_off.append(base + len(body))
+        body += g
+    mvhd = fullbox(b"mvhd", 0, 0, struct.pack(">IIII", MAC_TAKEN, MAC_TAKEN, 600, 1200)
+                   + struct.pack(">IH", 0x10000, 0x100) + b"\0" * 10 + MATRIX + b"\0" * 24 + struct.pack(">I", 3))
+    vtrak = track_box(1, MAC_TAKEN, b"vide", b"VideoHandler", fullbox(b"vmhd", 0, 1, b"\0" * 8),
+                      sample_table(avc1_entry(), v_off, [len(v) for v in video], wide), quicktime, size=(64, 48))
+    gtrak = track_box(2, MAC_TAKEN, handler, b"MetadataHandler", fullbox(b"nmhd", 0, 0),
+                      sample_table(entry, g_off, [len(g) for g in samples], wide, compact), quicktime, flags=1,
+                      tref=box(b"cdsc", struct.pack(">I", 1)))
+    return lead + box(b"mdat", body) + box(b"moov", mvhd + vtrak + gtrak)
+
+
+def klv(key, fmt, size, data, count=None):
+    """One GPMF key-length-value: 4-char key, type, structure size, repeat count, data padded to 4."""
+    count = len(data) // size if count is None else count
+    return key + bytes([ord(fmt) if fmt else 0, size]) + struct.pack(">H", count) + data + b"\0" * (-len(data) % 4)
+
+
+def gpmf_sample(points, utc):
+    rows = b"".join(struct.pack(">5i", round(la * 1e7), round(lo * 1e7), round(alt * 1000), 1200, 130)
+                    for la, lo, alt in points)
+    name = b"GPS (Lat., Long., Alt., 2D speed, 3D speed)"
+    strm = (klv(b"STNM", "c", 1, name) + klv(b"GPSF", "L", 4, struct.pack(">I", 3))
+            + klv(b"GPSU", "U", 16, utc.encode()) + klv(b"GPSP", "S", 2, struct.pack(">H", 160))
+            + klv(b"SCAL", "l", 4, struct.pack(">5i", 10000000, 10000000, 1000, 1000, 100))
+            + klv(b"GPS5", "l", 20, rows))
+    devc = klv(b"DVID", "L", 4, struct.pack(">I", 1)) + klv(b"DVNM", "c", 1, b"Camera") + klv(b"STRM", None, 1, strm)
+    return klv(b"DEVC", None, 1, devc)
+
+
+def camm_gps(lat, lon, alt):
+    """camm record type 5 (little-endian doubles): latitude, longitude, altitude."""
+    return struct.pack("<HH3d", 0, 5, lat, lon, alt)
+
+
+def mebx_location(lat, lon, alt):
+    value = iso6709(lat, lon, alt, decimals=4).encode()
+    return struct.pack(">I", 8 + len(value)) + struct.pack(">I", 1) + value
+
+
+def track_gps_expect(route, lat_field="GPSLatitude", lon_field="GPSLongitude", combined=False):
+    """The first position of a route as ExifTool reads it from the track's samples (-ee). Our
+    scan reports the track (TimedGPS), not each position: timedTrack says so."""
+    la, lo, _ = route[0]
+    if combined:
+        return [E("gps_location", "Track2", lat_field, latitude=round(la, 4), longitude=round(lo, 4), timedTrack=True)]
+    return [E("gps_location", "Track2", lat_field, la, timedTrack=True),
+            E("gps_location", "Track2", lon_field, lo, timedTrack=True)]
+
+
+@fixture("video/gopro-gpmd.mp4", "mp4",
+         "GoPro-style MP4 (mdat before moov): an H.264 video track and a 'meta' timed metadata track with a 'gpmd' "
+         "sample entry whose two GPMF samples (DEVC/STRM/GPS5 with SCAL; 1 and 3 positions) record a walk by Hồ Hoàn Kiếm; sizes in "
+         "stsz, offsets in stco, samples interleaved with the video's.",
+         track_gps_expect(ROUTE_HOAN_KIEM) + [QT_CREATED])
+def _(tmp):
+    samples = [gpmf_sample([ROUTE_HOAN_KIEM[0]], "240315013012.000"), gpmf_sample(ROUTE_HOAN_KIEM[1:], "240315013013.000")]
+    return timed_gps_movie(b"mp41", [b"mp41"], box(b"gpmd", b"\0" * 6 + struct.pack(">H", 1) + b"\0" * 4),
+                           b"meta", samples)
+
+
+@fixture("video/camm-gps.mp4", "mp4",
+         "MP4 with a Google camera motion metadata track (handler and sample entry 'camm'): two type-5 records "
+         "(latitude, longitude, altitude) on the Trần Phú beach road; sizes in an 8-bit stz2, offsets in stco.",
+         track_gps_expect(ROUTE_NHA_TRANG) + [QT_CREATED],
+         warnings=["[minor] Approximating GPSDateTime as CreateDate + SampleTime"])
+def _(tmp):
+    samples = [camm_gps(*p) for p in ROUTE_NHA_TRANG]
+    return timed_gps_movie(b"isom", [b"isom", b"mp42"], box(b"camm", b"\0" * 6 + struct.pack(">H", 1)),
+                           b"camm", samples, compact=True)
+
+
+@fixture("video/iphone-mebx.mov", "mov",
+         "iPhone-style MOV with a timed metadata track ('mebx' sample entry, keys com.apple.quicktime.location."
+         "ISO6709, UTF-8) whose two samples hold positions on Nguyễn Huệ walking street; offsets in co64.",
+         track_gps_expect(ROUTE_NGUYEN_HUE, "GPSCoordinates", combined=True) + [QT_CREATED])
+def _(tmp):
+    key = box(b"\0\0\0\x01", box(b"keyd", b"mdta" + b"com.apple.quicktime.location.ISO6709")
+              + box(b"dtyp", struct.pack(">II", 0, 1)))
+    entry = box(b"mebx", b"\0" * 6 + struct.pack(">H", 1) + box(b"keys", key))
+    samples = [mebx_location(*p) for p in ROUTE_NGUYEN_HUE]
+    return timed_gps_movie(b"qt  ", [b"qt  "], entry, b"meta", samples, quicktime=True, wide=True)
+
+
+
+# ---------------------------------------------------------------------------- JPEG XL
+# An 8x8 lossless codestream (cjxl 0.7 -d 0 on a gradient), small enough to keep inline; the
+# container boxes around it are written here and by ExifTool.
+JXL_CODESTREAM = bytes.fromhex(
+    "ff0a414040712108020100e4004b386998ca83f729280880da31c658c7e301f62a69020076fb4855f3a2cd28d5dde752"
+    "ddcdc73239e7c3ae9cf3999951ce3f6638e71cdc9203")
+JXL_SIGNATURE = b"\0\0\0\x0cJXL \r\n\x87\n"
+C2PA_UUID = bytes.fromhex("6332706100110010800000aa00389b71")
+JSON_UUID = bytes.fromhex("6a736f6e00110010800000aa00389b71")
+
+
+def jxl_container(*middle, split=False):
+    """Signature, ftyp, jxll, then the codestream (one jxlc, or two jxlp parts around `middle`)."""
+    head = JXL_SIGNATURE + box(b"ftyp", b"jxl \0\0\0\0jxl ") + box(b"jxll", bytes([5]))
+    if not split:
+        return head + box(b"jxlc", JXL_CODESTREAM) + b"".join(middle)
+    cut = len(JXL_CODESTREAM) // 2
+    return (head + box(b"jxlp", struct.pack(">I", 0) + JXL_CODESTREAM[:cut]) + b"".join(middle)
+            + box(b"jxlp", struct.pack(">I", 0x80000001) + JXL_CODESTREAM[cut:]))
+
+
+def brotli_stored(data):
+    """A Brotli stream holding `data` in one uncompressed meta-block (RFC 7932 §9.2): window
+    bits '0', ISLAST 0, MNIBBLES 4, MLEN-1, ISUNCOMPRESSED 1, then an empty last meta-block."""
+    assert 0 < len(data) <= 65536
+    bits = [0, 0, 0, 0] + [((len(data) - 1) >> k) & 1 for k in range(16)] + [1]
+    bits += [0] * (-len(bits) % 8)
+    return bytes(sum(bits[i + k] << k for k in range(8)) for i in range(0, len(bits), 8)) + data + b"\x03"
+
+
+def c2pa_jumbf():
+    """A C2PA-labelled JUMBF superbox with one JSON box (no personal data)."""
+    claim = box(b"jumb", box(b"jumd", JSON_UUID + b"\x03c2pa.claim\0")
+                + box(b"json", b'{"claim_generator":"pdpcheck corpus fixture"}'))
+    return box(b"jumb", box(b"jumd", C2PA_UUID + b"\x03c2pa\0") + claim)
+
+
+@fixture("jxl/exif-xmp.jxl", "jxl",
+         "JPEG XL container (signature, ftyp, jxll, codestream split in two jxlp boxes) with an Exif box (GPS, "
+         "DateTimeOriginal, Make/Model) and an xml box (creator, PersonInImage) written by ExifTool, then a 'brob' "
+         "box holding the same Exif Brotli-compressed (stored meta-block; ExifTool 12.57 skips brob) and a C2PA "
+         "'jumb' box. The codestream decodes (8x8, lossless).",
+         gps_expect(HOIAN) + [TAKEN_EXPECT, E("author_identity", "XMP-dc", "Creator", THU_HA),
+                              E("person_tag", "XMP-iptcExt", "PersonInImage", TRAM)])
+def _(tmp):
+    data = written(tmp, "a.jxl", jxl_container(split=True), "-IFD0:Make=Canon", "-IFD0:Model=Canon EOS R8",
+                   *TAKEN_ARGS, *gps_args(HOIAN), f"-XMP-dc:Creator={THU_HA}", f"-XMP-iptcExt:PersonInImage={TRAM}")
+    exif = [data[s + h:e] for t, s, e, h in boxes(data) if t == b"Exif"]
+    if len(exif) != 1:
+        raise BuildError("ExifTool wrote no single Exif box")
+    return data + box(b"brob", b"Exif" + brotli_stored(exif[0])) + c2pa_jumbf()
+
+
+@fixture("jxl/clean.jxl", "jxl", "Clean JPEG XL container: signature, ftyp, jxll and one jxlc box, no metadata.",
+         clean=True)
+def _(tmp):
+    return jxl_container()
+
+
+
 # ============================================================================ oracle and checks
 METADATA_CATEGORIES = ["gps_location", "location_name", "face_region", "person_tag", "device_identity",
                        "author_identity", "capture_time", "embedded_preview"]
@@ -1468,6 +1672,8 @@ def build(out_root):
             "exiftool": "false when ExifTool does not report the field (checked on the part before embedding)",
             "latitude/longitude": "decimal degrees for gps_location entries whose value is a combined string",
             "negatives": "per file: fields that look personal but must not be reported as that category",
+            "timedTrack": ("true when the value is in the samples of a timed metadata track (ExifTool -ee reads "
+                           "them); pdpcheck reports the track (Track:TimedGPS), not each position"),
         },
         "completeness": ("a metadata category not listed in expect is not in the file. A listed category "
                          "names its main fields (GPS: the latitude/longitude pair, not altitude, GPS time or "

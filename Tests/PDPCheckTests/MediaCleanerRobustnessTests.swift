@@ -99,3 +99,28 @@ struct MediaCleanerRobustnessTests {
         #expect(fields.contains { $0.name == "Subject" } && !fields.contains { $0.name == "Creator" })
     }
 }
+
+extension MediaCleanerRobustnessTests {
+    @Test("EXIF whose entries all point at the same large value is removed, not multiplied")
+    func overlappingEXIFValues() throws {
+        // IFD0 with 1000 ASCII entries (unknown tags) all naming one 20 KB value.
+        var w = TIFFByteWriter(bigEndian: false)
+        w.out = [0x49, 0x49, 0x2A, 0x00]
+        w.u32(8)
+        let count = 1000
+        let valueAt = 8 + 2 + 12 * count + 4
+        w.u16(count)
+        for k in 0..<count {
+            w.u16(0xC000 + k)
+            w.u16(2)
+            w.u32(20_000)
+            w.u32(valueAt)
+        }
+        w.u32(0)
+        w.out += [UInt8](repeating: 0x41, count: 20_000)
+        let plan = MediaStripPlan(mode: .privacy, categories: [.gpsLocation], embeddedMedia: .remove)
+        var log = CleanLog()
+        #expect(EXIFRebuilder.rebuild(w.out, plan: plan, container: "test", log: &log) == nil)
+        #expect(log.removed.contains { $0.fields.contains { $0.contains("overlap") } })
+    }
+}

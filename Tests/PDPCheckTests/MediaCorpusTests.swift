@@ -17,6 +17,8 @@ struct MediaCorpusTests {
         let match: String?
         let latitude: Double?
         let longitude: Double?
+        /// The position is in a timed metadata track's samples: we report the track, not each position.
+        let timedTrack: Bool?
     }
 
     struct Entry: Decodable {
@@ -65,6 +67,7 @@ struct MediaCorpusTests {
         guard f.category.rawValue == e.category, f.location.part == e.part else { return false }
         switch e.category {
         case "gps_location":
+            if e.timedTrack == true { return f.ruleId == "meta.gps.track" }
             // Altitude rides with the position it belongs to.
             if e.field.contains("Altitude") { return f.location.group == e.group }
             guard let (lat, lon) = coordinates(f) else { return e.severity == "low" && f.severity == .low }

@@ -5,6 +5,8 @@ struct CleanLog {
     private(set) var notes: [String] = []
     /// What embedded images and videos leave for a person (the file's own plan says the rest).
     private(set) var needsPerson: [String] = []
+    /// Bytes overwritten with zeros in place (the samples of a removed GPS track), in file order.
+    private(set) var zeroed: [Range<Int>] = []
     private var index: [Key: Int] = [:]
 
     private struct Key: Hashable {
@@ -28,6 +30,10 @@ struct CleanLog {
 
     mutating func needPerson(_ text: String) {
         if !needsPerson.contains(text) { needsPerson.append(text) }
+    }
+
+    mutating func zeroed(_ range: Range<Int>) {
+        zeroed.append(range)
     }
 
     mutating func note(_ text: String) {

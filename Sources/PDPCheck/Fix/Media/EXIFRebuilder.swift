@@ -82,6 +82,16 @@ enum EXIFRebuilder {
                 return false
             }
         }
+        // Values may overlap in a hostile payload (thousands of entries naming the same bytes);
+        // a rebuild copies each, so it is refused when it would outgrow what removal allows.
+        let entryCount = dirs.reduce(0) { $0 + $1.entries.count }
+        let copied = dirs.reduce(0) { total, dir in
+            total + (dir.thumbnail?.count ?? 0) + dir.entries.reduce(0) { $0 + ($1.value?.count ?? 0) }
+        }
+        guard copied <= tiff.count + 4 * entryCount + 1024 else {
+            log.remove(nil, container, "EXIF whose values overlap (removed whole)")
+            return nil
+        }
         if plan.mode == .all {
             let keepsSomething = dirs.contains { dir in
                 dir.entries.contains { EXIFStripRules.essential.contains(EXIFStripRules.TagKey(directory: dir.kind, tag: $0.tag)) }

@@ -7,16 +7,17 @@
 /// - XMP in `uuid` / `XMP_` boxes: cleaned and padded.
 /// - Creation and modification times in `mvhd`, `tkhd` and `mdhd` are zeroed when capture
 ///   time is removed.
-///
-/// Not removed: timed metadata tracks that record a GPS route (GoPro GPMF `gpmd`, `camm`,
-/// Apple `mebx` location keys). Their samples sit in `mdat` between the picture's; the plan
-/// tells a person to drop the track, and the verifier keeps reporting it until then.
+/// - Timed metadata tracks that record a GPS route (GoPro GPMF `gpmd`, `camm`, Apple `mebx`
+///   location keys) go when GPS goes: the `trak` becomes `free`, references to its track ID
+///   from other tracks (`tref`) are neutralized, and its samples in `mdat` are zeroed (found
+///   through its sample table, less any byte a kept track uses). Where that cannot be done
+///   safely (a fragmented movie, a sample table that lies) the track stays and a person is told.
 enum ISOBMFFMetadataNeutralizer {
     static let free = FourCC("free")
     static let moov = FourCC("moov"), meta = FourCC("meta"), udta = FourCC("udta"), trak = FourCC("trak")
     static let mdia = FourCC("mdia"), mvhd = FourCC("mvhd"), tkhd = FourCC("tkhd"), mdhd = FourCC("mdhd")
     static let uuid = FourCC("uuid"), ilst = FourCC("ilst"), keys = FourCC("keys"), iinf = FourCC("iinf")
-    static let iloc = FourCC("iloc"), idat = FourCC("idat")
+    static let iloc = FourCC("iloc"), idat = FourCC("idat"), tref = FourCC("tref")
 
     /// `udta` atoms removed whatever their value, by category (ExifTool names in comments).
     static let atomTable: [FourCC: Category] = [
@@ -38,12 +39,29 @@ enum ISOBMFFMetadataNeutralizer {
         let plan: MediaStripPlan
         var log: CleanLog
         var timesZeroed = false
+        /// Timed GPS tracks being removed, by the offset of their `trak`.
+        var removedTracks: [Int: TimedGPSTracks.Track] = [:]
+        var removedIDs: Set<UInt32> = []
     }
 
     static func clean(_ bytes: [UInt8], plan: MediaStripPlan, log: inout CleanLog) throws(ScanError) -> [UInt8] {
         var job = Job(session: MediaReadSession(source: MemoryByteSource(bytes), limits: .default), out: bytes,
                       plan: plan, log: log)
         let label = "ISOBMFF"
+        var route: TimedGPSTracks?
+        if plan.removes(.gpsLocation) {
+            let found = try TimedGPSTracks.find(bytes, session: job.session)
+            if let refusal = found.refusal {
+                job.log.needPerson("This video records a GPS route in a timed metadata track that cannot be removed in place ("
+                                   + refusal + "): drop the track with a video tool (e.g. ffmpeg -map 0:v -map 0:a -c copy) before sharing.")
+            } else if found.removable {
+                route = found
+                for track in found.tracks {
+                    job.removedTracks[track.trak.start] = track
+                    if let id = track.id { job.removedIDs.insert(id) }
+                }
+            }
+        }
         for box in try ISOBMFFBoxWalker.children(job.session, in: 0..<bytes.count, context: label, topLevel: true) {
             switch box.type {
             case meta: try cleanMeta(&job, box, depth: 1, container: "HEIF meta", topLevel: true)
@@ -53,8 +71,53 @@ enum ISOBMFFMetadataNeutralizer {
             default: break
             }
         }
+        if let route { zeroSamples(&job, route) }
         log = job.log
         return job.out
+    }
+
+    // MARK: timed GPS tracks
+
+    /// The removed tracks' samples, overwritten with zeros where they lie in `mdat`.
+    static func zeroSamples(_ job: inout Job, _ route: TimedGPSTracks) {
+        var total = 0
+        for r in route.samples where r.lowerBound >= 0 && r.upperBound <= job.out.count {
+            zero(&job, r)
+            job.log.zeroed(r)
+            total += r.count
+        }
+        if total > 0 { job.log.note("\(total) bytes of GPS track samples in the media data were overwritten with zeros") }
+    }
+
+    /// A removed track: its `trak` becomes `free`, whatever it held.
+    static func removeTrack(_ job: inout Job, _ track: TimedGPSTracks.Track) {
+        makeFree(&job, track.trak)
+        let category = job.plan.removal(group: "Track", name: "TimedGPS") ?? .gpsLocation
+        job.log.remove(category, track.container, "Track:TimedGPS (\(track.format))")
+    }
+
+    /// References from a kept track to a removed one. A reference box naming only removed
+    /// tracks becomes `free` (and `tref` with it when nothing is left); one that also names
+    /// kept tracks keeps its size, the removed IDs replaced by a kept one (a repeated reference
+    /// means nothing more), since track ID 0 is not allowed.
+    static func neutralizeReferences(_ job: inout Job, _ tref: BoxHeader, container: String) throws(ScanError) {
+        let references = try ISOBMFFBoxWalker.children(job.session, in: tref.payloadRange, context: container)
+        var freed = 0
+        for ref in references {
+            let at = (0..<(ref.payloadCount / 4)).map { ref.payload + 4 * $0 }
+            let hits = at.filter { job.removedIDs.contains(BinaryCursor.u32(job.out, at: $0, bigEndian: true)) }
+            guard !hits.isEmpty else { continue }
+            let names = hits.map { "TrackReference:\(ref.type) to track \(BinaryCursor.u32(job.out, at: $0, bigEndian: true))" }
+            job.log.remove(job.plan.removal(group: "Track", name: "TimedGPS") ?? .gpsLocation, container, names)
+            if let keep = at.first(where: { !hits.contains($0) }) {
+                let id = Array(job.out[keep..<(keep + 4)])
+                for h in hits { job.out.replaceSubrange(h..<(h + 4), with: id) }
+            } else {
+                makeFree(&job, ref)
+                freed += 1
+            }
+        }
+        if freed > 0, freed == references.count { makeFree(&job, tref) }
     }
 
     // MARK: boxes
@@ -84,8 +147,14 @@ enum ISOBMFFMetadataNeutralizer {
             case uuid: cleanUUID(&job, box, container: "moov/uuid XMP")
             case trak:
                 track += 1
+                if let removed = job.removedTracks[box.start] {
+                    removeTrack(&job, removed)
+                    continue
+                }
                 for t in try ISOBMFFBoxWalker.children(job.session, in: box.payloadRange, context: "trak") {
                     switch t.type {
+                    case tref where !job.removedIDs.isEmpty:
+                        try neutralizeReferences(&job, t, container: "QuickTime trak \(track)/tref")
                     case tkhd: zeroTimes(&job, t, container: "QuickTime trak \(track)/tkhd")
                     case udta: try cleanUserData(&job, t, depth: 3, container: "trak \(track)/udta")
                     case meta: try cleanMeta(&job, t, depth: 3, container: "trak \(track)/meta", topLevel: false)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JPEG in memory, cut into the pieces a writer copies or replaces: marker segments (with
 /// their marker and length), standalone markers, and the entropy-coded data between them, from
 /// after SOI up to and including the first EOI. What follows EOI is the trailer.
@@ -83,13 +85,15 @@ struct JPEGStructure {
     /// 0, a restart marker or another fill byte; the file's end when there is none.
     static func nextMarker(_ b: [UInt8], from start: Int) -> Int {
         b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return p.count }
             var i = start
             let last = p.count - 1
             while i < last {
-                if p[i] == 0xFF {
-                    let m = p[i + 1]
-                    if m != 0x00 && m != 0xFF && !(m >= 0xD0 && m <= 0xD7) { return i }
-                }
+                // memchr finds the next 0xFF at vector speed; entropy data is mostly other bytes.
+                guard let hit = memchr(base + i, 0xFF, last - i) else { return p.count }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let m = p[i + 1]
+                if m != 0x00 && m != 0xFF && !(m >= 0xD0 && m <= 0xD7) { return i }
                 i += 1
             }
             return p.count

@@ -75,9 +75,14 @@ public struct MediaCleanResult: Sendable {
     /// Facts about the cleaning (a structure left as it was, a damaged part copied unchanged).
     public var notes: [String]
     /// SHA-256 of the image payload (JPEG frame and scan data, PNG IDAT, WebP bitstream, TIFF
-    /// strips and tiles, GIF image blocks, HEIF image items, movie `mdat`) before and after.
+    /// strips and tiles, GIF image blocks, HEIF image items, movie `mdat` less timed GPS
+    /// samples, JPEG XL codestream) before and after.
     public var payloadHashBefore: [UInt8]
     public var payloadHashAfter: [UInt8]
+    /// Byte ranges the cleaner overwrote with zeros in place: the samples of removed timed GPS
+    /// tracks inside a movie's `mdat`. They are not payload (see `MediaPayload`); everything
+    /// else in `mdat` is.
+    public var zeroedRanges: [Range<Int>] = []
 
     /// The proof that no pixel was touched.
     public var payloadUnchanged: Bool { payloadHashBefore == payloadHashAfter }

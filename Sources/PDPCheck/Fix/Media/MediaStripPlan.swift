@@ -57,12 +57,8 @@ struct MediaStripPlan {
         for (key, found) in flagged.sorted(by: { $0.key.description < $1.key.description }) where removal(of: key) == nil {
             needsPerson.append("\(key.description) holds \(found.map(\.rawValue).joined(separator: ", ")): kept, for a person to judge")
         }
-        if matches.contains(where: { $0.ruleId == "meta.gps.track" }) {
-            // The samples are in `mdat` among the picture's: not removed in place (see
-            // ISOBMFFMetadataNeutralizer), so the verifier keeps reporting it.
-            needsPerson.append("This video records a GPS route in a timed metadata track, which cleaning does not remove: "
-                               + "drop the track with a video tool (e.g. ffmpeg -map 0:v -map 0:a -c copy) before sharing.")
-        }
+        // A timed GPS track is removed in place (ISOBMFFMetadataNeutralizer); where it cannot
+        // be, the neutralizer itself tells a person.
         if matches.contains(where: { $0.category == .faceRegion || $0.category == .personTag }) {
             needsPerson.append("People are tagged in this picture: the tags are removed, but the faces are still "
                                + "visible; publish only with the consent of the people shown.")
