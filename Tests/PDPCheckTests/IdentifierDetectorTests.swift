@@ -81,11 +81,21 @@ struct IdentifierDetectorTests {
         ("Hộ chiếu B1234567", .passportNumber),
         ("0314409058-002", .taxCode),
         ("Số tài khoản 0011001234567", .bankAccount),
-        ("MoMo 0905123456", .bankAccount),
+        ("84310073550 – MB Bank", .bankAccount),
     ])
     func contested(_ text: String, _ expected: Category) {
         let found = Self.engineReported(text)
         #expect(found.map(\.category) == [expected], "in: \(text): \(found)")
+    }
+
+    /// An e-wallet's number is its owner's phone number (Corpus/README.md: MoMo is both).
+    @Test("an e-wallet number is a phone number and an account", arguments: [
+        "MoMo 0905123456", "Ví MoMo của chị Hạnh: 0938 214 506", "STK | Ngân hàng\n0981 522 764 | MoMo",
+    ])
+    func wallet(_ text: String) {
+        let found = Self.engineReported(text)
+        #expect(Set(found.map(\.category)) == [.phoneNumber, .bankAccount], "in: \(text): \(found)")
+        #expect(Set(found.map(\.start)).count == 1, "one span: \(found)")
     }
 
     @Test("hard negatives stay quiet for all the new detectors", arguments: [

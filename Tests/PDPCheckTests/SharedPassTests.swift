@@ -55,6 +55,66 @@ struct SharedPassTests {
         #expect(mentions("Nguyen Van Tuan 0905").first == "fullName:Nguyen Van Tuan")
         #expect(mentions("Chị Lan bị bệnh".decomposedStringWithCanonicalMapping) == ["addressedName:Lan"])
     }
+
+    @Test("person mentions: a given name alone refers back to the full name read before")
+    func shortReferences() {
+        #expect(mentions("Nhân viên cũ Võ Thành Đạt vẫn đăng nhập, mật khẩu mà Đạt tự đặt")
+                == ["fullName:Võ Thành Đạt", "addressedName:Đạt"])
+        #expect(mentions("Chúc mừng Quách Thảo Nhi! Nhớ ngày Thảo Nhi come out") == ["fullName:Quách Thảo Nhi", "addressedName:Thảo Nhi"])
+        #expect(mentions("nhan vien cu Nguyen Thanh Dat, mat khau ma Dat tu dat") == ["addressedName:Nguyen Thanh Dat", "addressedName:Dat"],
+                "typed without marks")
+        #expect(mentions("Anh Phạm Văn Nam quê miền Nam") == ["addressedName:Phạm Văn Nam"], "a direction")
+        #expect(mentions("Gửi Lê Thị Mai. Mai mình gửi tiếp") == ["fullName:Lê Thị Mai"], "a sentence's first word")
+        #expect(mentions("Trần Minh Trí, pháp danh Quảng Trí") == ["fullName:Trần Minh Trí"], "inside another name")
+        #expect(mentions("Võ Thành Đạt đổi mật khẩu Dat@shop2024") == ["fullName:Võ Thành Đạt"], "inside a password")
+        #expect(mentions("Hỏi Đạt đi") == ["addressedName:Đạt"] || mentions("Hỏi Đạt đi").isEmpty,
+                "without a full name before, only the usual cues decide")
+    }
+
+    // MARK: tables
+
+    /// Each cell of `column` as "role:text", read through the shared table context.
+    func columnCells(_ s: String, _ role: ColumnRole) -> [String] {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            TextScanContext(buffer).tables.cells(role, in: buffer).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        }
+    }
+
+    /// The role of the cell holding `needle`, or nil outside a table row.
+    func role(of needle: String, in s: String) -> ColumnRole? {
+        let bytes = Array(s.utf8)
+        guard let r = s.range(of: needle) else { return nil }
+        let offset = s.utf8.distance(from: s.startIndex, to: r.lowerBound)
+        return bytes.withUnsafeBufferPointer { TextScanContext($0).tableCell(at: offset)?.role }
+    }
+
+    @Test("tables: a header line names the columns of the rows under it, whatever separates the cells")
+    func tableColumns() {
+        let pipe = "STT | Họ tên | Ngày sinh | SĐT\n|---|---|---|---|\n1 | Lê Minh Anh | 03/02/2017 | 0972 856 722\n2 | Phạm Gia Bảo | 17/11/2016 | 0355 594 312"
+        #expect(columnCells(pipe, .birth) == ["03/02/2017", "17/11/2016"])
+        #expect(columnCells(pipe, .name) == ["Lê Minh Anh", "Phạm Gia Bảo"])
+        #expect(role(of: "0355", in: pipe) == .phone)
+        #expect(role(of: "Ngày sinh", in: pipe) == nil, "the header is no row")
+        let tab = "Phòng\tHọ tên\tNăm sinh\tCCCD\n101\tTrần Quốc Nam\t2003\t083203145276\n102\t\t2004\t087304562018"
+        #expect(columnCells(tab, .birth) == ["2003", "2004"], "an empty cell keeps the columns in place")
+        #expect(role(of: "087304562018", in: tab) == .identity)
+        let semicolon = "Ho ten;Nam sinh;SDT;Que quan\nLe Van Duoc;1993;0787150211;xom 4, xa Quang Thuan"
+        #expect(columnCells(semicolon, .address) == ["xom 4, xa Quang Thuan"])
+        let aligned = "STT   Họ tên          NS           SĐT            Chỗ ở\n01    Đỗ Bảo Ngọc     14/05/2021   0917 608 650   số 7 ngõ 15 Nguyễn Khang\n02    Lại Minh Quân                0794 591 727"
+        #expect(columnCells(aligned, .birth) == ["14/05/2021"], "aligned columns: cells by position, an empty one skipped")
+        #expect(role(of: "0794", in: aligned) == .phone)
+        #expect(columnCells(aligned.decomposedStringWithCanonicalMapping, .birth) == ["14/05/2021"], "NFD")
+    }
+
+    @Test("tables: forms, prose and one-column lines are no tables")
+    func notTables() {
+        #expect(columnCells("Họ tên: Nguyễn Văn An  Ngày sinh: 12/05/1990\nSĐT: 0905 123 456", .birth).isEmpty,
+                "labels with colons are a form")
+        #expect(columnCells("Ngày sinh của bé là 12/05/2016; bé học lớp 3A\nSĐT mẹ bé; 0905 123 456", .birth).isEmpty)
+        #expect(columnCells("Họ tên | Ngày sinh", .birth).isEmpty, "a header without rows")
+        #expect(role(of: "0905", in: "Liên hệ chị Lan | SĐT 0905 123 456") == nil)
+    }
 }
 
 /// The keyword automaton against a plain word-by-word matcher on random text: mixed case,

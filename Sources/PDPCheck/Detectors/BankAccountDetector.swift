@@ -36,6 +36,9 @@ public struct BankAccountDetector: NumberRunDetector {
             "chu tk Le Van Cuong, stk ⟦0451000123456⟧",
             DetectorExample("Ví MoMo của chị Hạnh (vợ anh Thắng): ⟦0938 214 506⟧", note: "the wallet named far back"),
             DetectorExample("11. ⟦3873398⟧ – ACB – VO CONG TAI", note: "a 7-digit ACB account named after it"),
+            DetectorExample("Tên TK | Ngân hàng | STK\nDINH VAN HOAN | Vietinbank | ⟦1088 7621 3340⟧", note: "an STK column"),
+            DetectorExample("Tên TK | STK | SĐT\nTRAN THI THU TRANG | ⟦0968 214 730⟧ | 0968 214 731",
+                            note: "a phone-shaped account under STK"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Gọi 0905123456 nhé", note: "a phone number without account words"),

@@ -40,6 +40,12 @@ public struct ChildDataDetector: RelationalTextDetector {
             DetectorExample("Hội khỏe cấp trường: em Thu Hà (⟦7A4⟧) về nhất chạy 100m", note: "a class in brackets after a pupil"),
             "Bé nhà mình là bé Su (⟦14 tháng tuổi⟧), ngoan lắm",
             "1. be An (⟦lop 1B⟧) – so 12 ngo 5 Tran Khat Chan",
+            DetectorExample("| Họ tên | Năm sinh | Lớp |\n| Lang Văn Tú | ⟦2011⟧ | ⟦9A⟧ |", note: "the class column of a table"),
+            DetectorExample("DANH SÁCH TRẺ ⟦LỚP CHỒI 2⟧\nHọ tên | Ngày sinh\nĐỗ Bảo Ngọc | ⟦14/05/2021⟧\nLại Minh Quân | ⟦02/09/2020⟧",
+                            note: "the class in the heading of a list of its children"),
+            DetectorExample("XIN CỨU GIÚP BÉ NGUYỄN ĐĂNG KHOA – ⟦8 TUỔI⟧", note: "a dash after a name is no range"),
+            DetectorExample("Chồng em là Đàm Quang Huy, anh ta ngoại tình.\nTuần trước em đã nộp đơn ra tòa, con gái em mới ⟦4 tuổi⟧ cứ hỏi bố đâu",
+                            note: "\"mới\" is no \"mọi\""),
         ],
         nonTriggeringExamples: [
             "Học sinh lớp 5 được nghỉ học ngày mai",
@@ -62,6 +68,8 @@ public struct ChildDataDetector: RelationalTextDetector {
             "Cần tuyển giáo viên dạy lớp 1, lớp 2 tại trung tâm",
             "Môi trường trẻ trung, ưu tiên sinh viên trường Đại học Bách Khoa",
             DetectorExample("Thầy Nguyễn Văn Bình dạy lớp 5A trường Tiểu học Kim Đồng", note: "a teacher, not a pupil"),
+            DetectorExample("Họ tên | Lớp\nNguyễn Văn An | 11A2", note: "grade 11 is no child's"),
+            DetectorExample("Nhắc phụ huynh lớp 4A3 nộp tiền quỹ trước thứ 6", note: "a class alone, no list of children"),
         ])
 
     // MARK: details
@@ -120,6 +128,14 @@ public struct ChildDataDetector: RelationalTextDetector {
                 if let d = photo(at: hit, spelledCheck: role == .maybePhoto, in: text) { details.append(d) }
             }
         }
+        // The cells of a class column ("Lớp") of a table: "9A", "4/3".
+        for cell in context.tables.cells(.schoolClass, in: text) where ProseText.isDigit(at: cell.range.lowerBound, in: text) {
+            let cellText = UnsafeBufferPointer(rebasing: text[0..<cell.range.upperBound])
+            guard let (end, minor) = classCode(after: cell.range.lowerBound, in: cellText), end == cell.range.upperBound,
+                  minor != false else { continue }
+            hasSchoolWord = true
+            details.append(Detail(kind: .school, range: cell.range, impliesMinor: minor))
+        }
         let parser = BirthValueParser(currentYear: currentYear)
         for m in primary where m.category == .dateOfBirth && m.ruleId != "vn.dob.age" {
             guard let year = parser.year(of: m.start..<m.end, in: text), currentYear - year < 16 else { continue }
@@ -164,12 +180,62 @@ public struct ChildDataDetector: RelationalTextDetector {
             }
             results.append((d, confidence))
         }
+        results += listHeadings(details, results: results, people: people, in: text)
         var reported = Set<Range<Int>>()
         for (d, confidence) in results.sorted(by: { $0.0.range.lowerBound < $1.0.range.lowerBound })
         where reported.insert(d.range).inserted {
             matches.append(TextMatch(ruleId: "vn.child", category: .childData, start: d.range.lowerBound,
                                      end: d.range.upperBound, confidence: confidence))
         }
+    }
+
+    /// "DANH SÁCH HỌC SINH LỚP 5A", "DS trẻ lớp Chồi 2": the class in the heading of a list of
+    /// children is theirs, once at least two children below it are identified. So is the class a
+    /// notice at the top of a post is addressed to ("Gửi phụ huynh lớp 1C,") when two or more
+    /// pupils are listed below it ("• Bạn Lê Gia Bách …", "1. Nguyễn Bảo Anh …").
+    private func listHeadings(_ details: [Detail], results: [(Detail, Double)], people: [PersonMention],
+                              in text: UnsafeBufferPointer<UInt8>) -> [(Detail, Double)] {
+        var out: [(Detail, Double)] = []
+        for d in details where d.kind == .school && d.impliesMinor == true {
+            guard !results.contains(where: { $0.0.range == d.range }) else { continue }
+            // A class ("lớp 5A"), not a school: the school of a list is everyone's, and no one's detail.
+            let w = ProseText.wordEnd(from: d.range.lowerBound, in: text, limit: 8)
+            guard ProseText.folds(text, d.range.lowerBound..<w, to: "lop") else { continue }
+            let ls = ProseText.lineStart(d.range.lowerBound, in: text, limit: 200)
+            let le = ProseText.lineEnd(d.range.upperBound, in: text, limit: 200)
+            let words = " " + ProseText.folded(text, ls..<le) + " "
+            let list = words.contains(" danh sach ") || words.contains(" ds ")
+            if !list && ls < 240 && words.contains(" phu huynh ") {
+                if listedPupils(below: le, people: people, in: text) >= 2 { out.append((d, 0.7)) }
+                continue
+            }
+            guard list else { continue }
+            let horizon = d.range.upperBound + 4000
+            let below = results.filter {
+                $0.1 >= 0.7 && $0.0.range.lowerBound > d.range.upperBound && $0.0.range.lowerBound < horizon
+            }.count
+            if below >= 2 { out.append((d, 0.7)) }
+        }
+        return out
+    }
+
+    /// Names that open a list item in the 1500 bytes after `offset`: "1. Nguyễn Bảo Anh", "• Bạn Lê
+    /// Gia Bách" (the name, or its honorific, within the line's first 12 bytes).
+    private func listedPupils(below offset: Int, people: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var lastLine = -1
+        for m in people where m.start > offset && m.start < offset + 1500 {
+            let ls = ProseText.lineStart(m.start, in: text, limit: 40)
+            let opening = m.cueStart ?? m.start
+            guard ls != lastLine, opening > ls, opening - ls <= 12 else { continue }
+            let marker = ls < text.count ? text[ls] : 0
+            // A bullet or a number opens the item (not a sentence that starts with a name).
+            guard marker >= 0x80 || marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*")
+                    || ProseText.isDigit(at: ls, in: text) else { continue }
+            lastLine = ls
+            count += 1
+        }
+        return count
     }
 
     /// Words before a bare grade that make it a time: "từ năm lớp 8", "hồi lớp 3", "khi lên lớp 6".
@@ -265,12 +331,23 @@ public struct ChildDataDetector: RelationalTextDetector {
         let k = ProseText.skipSpacesBackward(from: s, in: text)
         guard k > 0 else { return false }
         let b = text[k - 1]
-        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { return true }
-        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { return true }
+        // "18 – 40 tuổi": a dash after a number ("Khoa – 8 tuổi" is a name and an age).
+        var dash = 0
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
+        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
+        if dash > 0 {
+            let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
+            return d > 0 && UTF8Classes.isDigit(text[d - 1])
+        }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
-        return FoldedKey(text, ws..<k).map { Self.boundWords.contains($0) } ?? false
+        guard let key = FoldedKey(text, ws..<k), Self.boundWords.contains(key) else { return false }
+        // Spelled with marks, "mới" (just) is not "mọi" (every), nor "tôi" "tới".
+        return ProseText.spelled(text, ws..<k, as: Self.spelledBoundWords)
     }
+
+    static let spelledBoundWords = ["đến", "tới", "từ", "dưới", "trên", "đủ", "qua", "hơn", "các", "những", "mọi"]
+        .map(SpelledWord.init)
 
     /// Kinds of school by the words after "trường": whether they teach children under 16.
     static let schoolTypes: [(key: FoldedKey, words: Int, minor: Bool?, adult: Bool)] = [

@@ -37,6 +37,7 @@ public struct CredentialsDetector: TextDetector {
             DetectorExample("mk: ⟦Long@2024!⟧ de minh dang nhap thu", note: "a final ! belongs to a password with symbols"),
             "ma OTP gui ve sdt la ⟦739204⟧",
             "nhập mật khẩu cổng ⟦4716#⟧ rồi lên tầng 4",
+            DetectorExample("bạn ấy đăng nhập email của mình bằng pass ⟦ngoclan1990⟧", note: "\"bằng pass\" names the secret used"),
         ],
         nonTriggeringExamples: [
             "Quên mật khẩu thì bấm vào đây",
@@ -64,6 +65,15 @@ public struct CredentialsDetector: TextDetector {
             "Lưu ý: không chia sẻ ảnh giấy tờ, mật khẩu VNeID hay mã OTP cho bất kỳ ai.",
             "ae nao thay ai \"pass acc\" gia re thi can than, pass acc la ban lai acc",
             "Thẻ có mã CVV ở mặt sau, không đưa cho ai",
+            DetectorExample("Mk pass lại mấy món còn mới, ai lấy nhanh mk bớt thêm", note: "mk = mình, pass = resell"),
+            DetectorExample("mk cần pass phòng trọ từ tháng sau, giá 3tr5/tháng", note: "pass = sublet"),
+            "Pass thẻ tập gym California còn 5 tháng, 1tr2",
+            "Ngân hàng KHÔNG BAO GIỜ gọi điện hỏi OTP, mật khẩu hay mã PIN.",
+            DetectorExample("Mật khẩu mặc định của router: admin123, nhớ đổi ngay", note: "a vendor's default"),
+            DetectorExample("☕ NHÀ CÓ MÈO COFFEE – KHAI TRƯƠNG\n📶 Wifi tầng 1: NhaCoMeo_1 – mật khẩu meomeo2025",
+                            note: "a café's wifi for its customers"),
+            "Default password: Tplink@2024",
+            DetectorExample("Ví dụ mật khẩu mạnh: Hoa#Mai2024 – đừng dùng đúng mật khẩu này", note: "an illustration"),
         ])
 
     private enum Kind: UInt8 {
@@ -148,6 +158,11 @@ public struct CredentialsDetector: TextDetector {
             guard let (valueRange, separatedByWord) = value(after: hit.end, in: text) else { continue }
             var separated = separatedByWord
             var strong = cue.strong
+            // "đăng nhập bằng pass …", "nhập mk …": the word names the secret that follows.
+            if !strong && cue.kind == .password, let word = previousWord(before: hit.start, in: text),
+               Self.usingWords.contains(word) {
+                strong = true
+            }
             // On a wifi line, "pass" and "mk" name the password (looked at only when the value
             // would not do otherwise).
             if !strong && cue.kind == .password && !separated, valueRange.count >= 4,
@@ -168,9 +183,45 @@ public struct CredentialsDetector: TextDetector {
                 found = [m]
             }
             guard !found.isEmpty else { continue }
+            // A vendor's default ("mật khẩu mặc định: admin123", "default password") is printed on
+            // every box: nobody's secret.
+            if isDefault(ProseText.back(hit.start, characters: 24, in: text)..<valueRange.lowerBound, in: text) { continue }
+            if isCustomerWifi(cueStart: hit.start, valueStart: valueRange.lowerBound, in: text) { continue }
             matches.append(contentsOf: found)
             lastValueEnd = valueRange.upperBound
         }
+    }
+
+    private func isDefault(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let folded = " " + ProseText.folded(text, range) + " "
+        // And an illustration ("ví dụ mật khẩu: Abc@123", "mã OTP chẳng hạn 482913").
+        return [" mac dinh ", " default ", " nha san xuat ", " vi du ", " vd ", " chang han ", " example ", " gia su "]
+            .contains { folded.contains($0) }
+    }
+
+    /// A wifi password that a café, restaurant or hotel posts for its customers is handed to
+    /// everyone who walks in: it guards no one's data (Corpus/README.md, credentials). Read only
+    /// for wifi passwords, in the 400 characters before the value.
+    private func isCustomerWifi(cueStart: Int, valueStart: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lineStart = ProseText.lineStart(cueStart, in: text, limit: 120)
+        let line = " " + ProseText.folded(text, lineStart..<valueStart) + " "
+        guard line.contains(" wifi ") || line.contains(" wi fi ") else { return false }
+        let before = " " + ProseText.folded(text, ProseText.back(cueStart, characters: 400, in: text)..<valueStart) + " "
+        return Self.businessWords.contains { before.contains($0) }
+    }
+
+    /// Folded words of a business that serves customers on its premises.
+    static let businessWords = [" cafe ", " coffee ", " ca phe ", " nha hang ", " khach san ", " homestay ", " tiem ",
+                                " cua hang ", " khai truong ", " quan an ", " quan nuoc ", " dat ban ", " quy khach ",
+                                " khach hang ", " co so "]
+
+    /// Words before "pass" or "mk" that make it the secret used: "bằng pass", "dùng mk", "nhập pass".
+    static let usingWords: Set<FoldedKey> = FoldedKey.set(["bang", "dung", "nhap", "go"])
+
+    private func previousWord(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
+        let e = ProseText.skipSpacesBackward(from: start, in: text)
+        let s = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        return s < e ? FoldedKey(text, s..<e) : nil
     }
 
     /// Whether the line of `offset` names a wifi network.

@@ -47,6 +47,14 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Ông đã an nghỉ lúc 14h20 ngày 08/12/2025, hưởng thọ ⟦77 tuổi⟧.", note: "an obituary's age"),
             DetectorExample("ba mẹ tôi (ngoài ⟦70 tuổi⟧) đi khám về", note: "the poster's parents"),
             DetectorExample("1. Trần Hữu Nghĩa (⟦1996⟧) – GPLX hạng B2", note: "a year in brackets after a full name"),
+            DetectorExample("STT  Họ tên          NS           SĐT\n01   Đỗ Bảo Ngọc     ⟦14/05/2021⟧   0917 608 650\n02   Lại Minh Quân   ⟦02/09/2020⟧   0794 591 727",
+                            note: "columns aligned with spaces, the short header NS"),
+            DetectorExample("Ho ten;Nam sinh;SDT\nLe Van Duoc;⟦1993⟧;0787150211\nPham Van Sang;⟦1990⟧;0926520836",
+                            note: "semicolon-separated rows"),
+            DetectorExample("Phòng\tHọ tên\tNăm sinh\tCCCD\n101\tTrần Quốc Nam\t⟦2003⟧\t083203145276",
+                            note: "a tab-separated row: the next cell's number is no part of the year"),
+            DetectorExample("1. Nguyễn Hoàng Phúc – ⟦12/03/2015⟧ – lớp 5A\n2. Trần Bảo Ngọc – ⟦05/09/2015⟧ – lớp 5A",
+                            note: "a numbered list: the date right after a full name"),
         ],
         nonTriggeringExamples: [
             "Sự kiện diễn ra ngày 12/05/2025 tại Nhà văn hóa phường.",
@@ -85,6 +93,10 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Đối tượng: trẻ 6 tuổi (sinh năm 2020) có nơi thường trú trên địa bàn phường.", note: "a rule for anyone"),
             DetectorExample("Quán ngon ở Hà Nội (2019) vẫn đông khách", note: "two capitalised words are often a place"),
             "Hotline dưỡng sinh: 1900 4014",
+            DetectorExample("STT | Họ tên | Ngày nộp | Số tiền\n1 | Lê Văn An | 12/03/2025 | 500.000đ",
+                            note: "a date column that is no birth"),
+            DetectorExample("1. Nguyễn Văn An – 15/12/2025 – đã nộp hồ sơ", note: "a recent date after a name in a list"),
+            DetectorExample("Họ tên | Ngày sinh\nNguyễn Văn An | (chưa cập nhật)", note: "a birth column without a date"),
         ])
 
     private enum Cue: UInt8 {
@@ -143,8 +155,12 @@ public struct DateOfBirthDetector: TextDetector {
         let hits = context.keywordHits
         let cues = Self.cues
         let startsWithSinh = Self.startsWithSinh
-        var tableHandledUpTo = -1
         var found: [TextMatch] = []
+        let tables = context.tables
+        // The cells of a birth column ("Ngày sinh", "NS", "Năm sinh") of a table.
+        for cell in tables.cells(.birth, in: text) {
+            if let m = tableValue(cell.range, in: text), reported.insert(m.start).inserted { found.append(m) }
+        }
         var newsWords = Set<Int>()
         for hit in hits {
             guard hit.entry < cues.count else { continue }
@@ -159,17 +175,13 @@ public struct DateOfBirthDetector: TextDetector {
                 continue
             }
             if startsWithSinh[hit.entry] && isFalseFriend(hit, in: text) { continue }
-            // A "Ngày sinh" header of a table: read its column.
-            if (cue == .dateLabel || cue == .yearLabel) && hit.start > tableHandledUpTo,
-               let (column, handledUpTo) = tableColumn(hit, in: text) {
-                tableHandledUpTo = handledUpTo
-                for m in column where reported.insert(m.start).inserted { found.append(m) }
-                continue
-            }
+            // A table's header names a column, read above; it is followed by other names, not a value.
+            if !tables.blocks.isEmpty && tables.isHeader(hit.start) { continue }
             guard let m = valueAfter(hit, cue: cue, in: text) else { continue }
             if reported.insert(m.start).inserted { found.append(m) }
         }
         bracketedYears(in: text, reported: &reported, into: &found)
+        listDates(in: context, reported: &reported, into: &found)
         // A news report or a court statement republishes what is already public.
         if newsWords.count >= NewsStyle.minimumWords {
             for k in found.indices { found[k].confidence = min(found[k].confidence, 0.45) }
@@ -300,60 +312,15 @@ public struct DateOfBirthDetector: TextDetector {
 
     // MARK: tables
 
-    /// A birth label in the header row of a `|`- or tab-separated table: the dates in the
-    /// same column of the rows below. Returns nil when the label's line is not a table row.
-    private func tableColumn(_ hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> ([TextMatch], Int)? {
-        // A header row is short: a label more than 300 bytes from its line's ends is no header.
-        let ls = ProseText.lineStart(hit.start, in: text, limit: 300)
-        let le = ProseText.lineEnd(hit.start, in: text, limit: 300)
-        guard (ls == 0 || text[ls - 1] == 0x0A), le == text.count || text[le] == 0x0A else { return nil }
-        var separator: UInt8 = 0
-        var column = 0
-        var i = ls
-        while i < le {
-            let b = text[i]
-            if b == UInt8(ascii: "|") || b == 0x09 {
-                if separator == 0 { separator = b }
-                if b == separator && i < hit.start { column += 1 }
-            }
-            i += 1
-        }
-        guard separator != 0 else { return nil }
-        var found: [TextMatch] = []
-        var lineStart = le + 1
-        var rows = 0
-        while lineStart < text.count && rows < 2000 {
-            let lineEnd = ProseText.lineEnd(lineStart, in: text)
-            guard lineEnd == text.count || text[lineEnd] == 0x0A else { break }
-            // The cells of this row.
-            var cell = 0
-            var cellStart = lineStart
-            var hasSeparator = false
-            var k = lineStart
-            var target: Range<Int>?
-            while k <= lineEnd {
-                if k == lineEnd || text[k] == separator {
-                    if k < lineEnd { hasSeparator = true }
-                    if cell == column { target = cellStart..<k }
-                    cell += 1
-                    cellStart = k + 1
-                }
-                k += 1
-            }
-            guard hasSeparator else { break }
-            if let t = target {
-                let s = ProseText.skipSpaces(from: t.lowerBound, in: text)
-                let e = ProseText.skipSpacesBackward(from: t.upperBound, in: text)
-                if s < e, let v = parser.parse(at: s, in: text, allowTwoDigitYear: false), v.range.upperBound == e,
-                   v.kind != .dayMonth {
-                    found.append(TextMatch(ruleId: v.kind == .year ? "vn.dob.year" : "vn.dob.date", category: .dateOfBirth,
-                                           start: s, end: e, confidence: 0.9))
-                }
-            }
-            rows += 1
-            lineStart = lineEnd + 1
-        }
-        return (found, lineStart)
+    /// The value of a birth column's cell: the whole cell is a date, a month and year, or a year.
+    private func tableValue(_ cell: Range<Int>, in whole: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        // Read the cell as if the text ended with it: the next cell's number is no part of it.
+        let text = UnsafeBufferPointer(rebasing: whole[0..<cell.upperBound])
+        guard !cell.isEmpty, UTF8Classes.isDigit(text[cell.lowerBound]),
+              let v = parser.parse(at: cell.lowerBound, in: text, allowTwoDigitYear: false),
+              v.range.upperBound == cell.upperBound, v.kind != .dayMonth else { return nil }
+        return TextMatch(ruleId: v.kind == .year ? "vn.dob.year" : "vn.dob.date", category: .dateOfBirth,
+                         start: v.range.lowerBound, end: v.range.upperBound, confidence: 0.9)
     }
 
     // MARK: ages and bracketed years next to a name
@@ -444,8 +411,14 @@ public struct DateOfBirthDetector: TextDetector {
         let k = ProseText.skipSpacesBackward(from: s, in: text)
         guard k > 0 else { return false }
         let b = text[k - 1]
-        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { return true }
-        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { return true }
+        // "18 – 40 tuổi": a dash after a number ("Khoa – 8 tuổi" is a name and an age).
+        var dash = 0
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
+        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
+        if dash > 0 {
+            let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
+            return d > 0 && UTF8Classes.isDigit(text[d - 1])
+        }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
         return FoldedKey(text, ws..<k).map { Self.boundWords.contains($0) } ?? false
@@ -473,6 +446,79 @@ public struct DateOfBirthDetector: TextDetector {
             i += 1
         }
         return true
+    }
+
+    /// "1. Nguyễn Hoàng Phúc – 12/03/2015 – lớp 5A", "Trần Văn Bảo, 1989, Hà Nội": in a list
+    /// of people, a date (or a year) standing right after a full name as the next item of the
+    /// line is that person's birth date. Only on lines that read as list items or rows: a
+    /// marker at the start, or two separators.
+    private func listDates(in context: TextScanContext, reported: inout Set<Int>, into found: inout [TextMatch]) {
+        let text = context.text
+        var lastLine = -1
+        var lastLineIsList = false
+        for m in context.personMentions where m.isFullName && !m.hasTitle {
+            var k = ProseText.skipSpaces(from: m.end, in: text)
+            guard k < text.count else { continue }
+            let b = text[k]
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: "|") || b == UInt8(ascii: ";")
+                || b == UInt8(ascii: ":") || b == 0x09 {
+                k += 1
+            } else if b == 0xE2 && k + 2 < text.count && text[k + 1] == 0x80 && (text[k + 2] == 0x93 || text[k + 2] == 0x94) {
+                k += 3
+            } else {
+                continue
+            }
+            k = ProseText.skipSpaces(from: k, in: text)
+            guard ProseText.isDigit(at: k, in: text), !reported.contains(k),
+                  let v = parser.parse(at: k, in: text, allowTwoDigitYear: false), let year = v.year else { continue }
+            switch v.kind {
+            case .date: guard year <= parser.currentYear - 2 else { continue }
+            case .year: guard year >= 1920 && year <= parser.currentYear - 3 else { continue }
+            default: continue
+            }
+            // The value is the whole item: the line, a separator or a bracket follows.
+            let after = ProseText.skipSpaces(from: v.range.upperBound, in: text)
+            guard after >= text.count || [0x0A, 0x09, UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "|"),
+                                          UInt8(ascii: ";"), UInt8(ascii: ")"), 0xE2].contains(text[after]) else { continue }
+            let ls = ProseText.lineStart(m.start, in: text, limit: 300)
+            if ls != lastLine {
+                lastLine = ls
+                lastLineIsList = Self.isListLine(ls, in: text)
+            }
+            guard lastLineIsList, LinkContext.isInsideLinkOrEmail(v.range.lowerBound, v.range.upperBound, in: text) == false
+            else { continue }
+            if reported.insert(v.range.lowerBound).inserted {
+                found.append(TextMatch(ruleId: v.kind == .year ? "vn.dob.year" : "vn.dob.date", category: .dateOfBirth,
+                                       start: v.range.lowerBound, end: v.range.upperBound,
+                                       confidence: v.kind == .year ? 0.7 : 0.75))
+            }
+        }
+    }
+
+    /// A list item or a row: a number, a bullet or an emoji opens the line, or it holds two separators.
+    static func isListLine(_ ls: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpaces(from: ls, in: text)
+        guard k < text.count else { return false }
+        let b = text[k]
+        if UTF8Classes.isDigit(b) {
+            let e = ProseText.digitsEnd(from: k, in: text)
+            if e - k <= 3 && e < text.count && (text[e] == UInt8(ascii: ".") || text[e] == UInt8(ascii: ")")
+                                                 || text[e] == UInt8(ascii: "/") || text[e] == 0x09) { return true }
+        }
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: "*") || b == UInt8(ascii: "|") { return true }
+        // "•", "▪", "–" and emoji: a symbol, not a letter.
+        if b >= 0xE2 && !ProseText.isLetter(at: k, in: text) { return true }
+        let le = ProseText.lineEnd(ls, in: text, limit: 300)
+        var separators = 0
+        var i = k
+        while i < le {
+            let c = text[i]
+            if c == UInt8(ascii: "|") || c == 0x09 || c == UInt8(ascii: ";") { separators += 1 }
+            if c == 0xE2 && i + 2 < le && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94) { separators += 1 }
+            if c == UInt8(ascii: "-") && i > k && text[i - 1] == 0x20 && i + 1 < le && text[i + 1] == 0x20 { separators += 1 }
+            i += 1
+        }
+        return separators >= 2
     }
 
     /// "Trần Thu Hà (1988)": a year in brackets right after a name.

@@ -45,6 +45,17 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Địa chỉ: ⟦số 14 kiệt 72 Ông Ích Khiêm, Hải Châu, Đà Nẵng⟧ (nhà mình ở tầng 1, phòng cho thuê tầng 2)",
                             note: "a room let in the poster's own home"),
             "Nhận hàng: ⟦số 35 hẻm 12 Bàu Cát 2, phường 14, Tân Bình⟧",
+            DetectorExample("Ship chiều nay, lấy bánh ở tiệm nhé:\nTên KH | SĐT | Địa chỉ\nThảo Vy | 0912 604 218 | ⟦ngõ 35 ngách 12 Khương Hạ, Thanh Xuân⟧\nMinh Đức | 0866 204 119 | ⟦P.504 nhà B3 tập thể Thành Công⟧",
+                            note: "the address column of a table of customers; the shop in the title is not their home"),
+            DetectorExample("STT   Họ tên        Chỗ ở hiện nay\n01    Đỗ Bảo Ngọc   ⟦số 7 ngõ 15 Nguyễn Khang⟧", note: "aligned columns"),
+            DetectorExample("lay hang o kho nha ban\n1) Ngoc Han - 0903 512 648 - dc ⟦98/14/3 Le Van Sy, P.13, Q.3⟧",
+                            note: "a delivery line with a phone: the warehouse in the title is not the customer's"),
+            "Bà ở ⟦đội 5, thôn An Lạc, xã Trực Đại⟧ một mình",
+            "Quê quán: ⟦khóm 2, phường An Thạnh, TP. Hồng Ngự⟧",
+            DetectorExample("HKTT: ⟦thôn Đông, xã Yên Phụ, huyện Yên Phong⟧", note: "hộ khẩu thường trú, abbreviated"),
+            DetectorExample("Ship tới ⟦P.1204 tòa A2 chung cư Hòa Bình Green⟧ giúp em", note: "P. with a room number"),
+            DetectorExample("tra khach o ⟦xom 2 xa Nam Hong, Nam Truc⟧ (nha chi Loan), con lai tra o ben xe",
+                            note: "whose home the line says"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
@@ -77,6 +88,11 @@ public struct HomeAddressDetector: TextDetector {
             "Văn phòng: tầng 8, tòa nhà số 36 Hoàng Cầu, Đống Đa",
             "Kiệt sức vì tổ chức 2 ngày liền ở phòng 5",
             "Quê quán: Hoằng Hóa, Thanh Hóa",
+            DetectorExample("1️⃣ Nhà ngõ 67 Phùng Khoang, Trung Văn – 38m2 x 4 tầng, giá 6,2 tỷ", note: "a house for sale"),
+            DetectorExample("Em bị bỏ rơi trước cổng chùa Từ Hiếu, kiệt 11 Lê Ngô Cát", note: "a pagoda"),
+            DetectorExample("Phòng\tHọ tên\tQuê quán\n101\tTrần Quốc Nam\tHuế", note: "a room number and a name are no address"),
+            DetectorExample("🎉 CÔNG BỐ 5 BẠN TRÚNG GIẢI MINIGAME", note: "\"BẠN\" is no \"bản\""),
+            DetectorExample("6\tNgô Quang Minh\t12/12/2016", note: "\"Ngô\" is no \"ngõ\""),
         ])
 
     fileprivate enum Role: UInt8 {
@@ -121,9 +137,25 @@ public struct HomeAddressDetector: TextDetector {
         // The title line: its first 240 characters.
         let firstLineEnd = ProseText.lineEnd(0, in: text, limit: 240)
         let venues = Venues(text: text)
+        // The cells of an address column ("Địa chỉ", "Quê quán", "Chỗ ở") of a table; words
+        // inside them and in table headers are not read again below.
+        let tables = context.tables
+        let tableCells = tables.cells(.address, in: text)
+        for cell in tableCells {
+            if let m = tableAddress(cell, tables: tables, venues: venues, firstLineEnd: firstLineEnd, in: context) {
+                found.append(m)
+            }
+        }
+        var nextCell = 0
 
         for hit in hits where hit.entry < roles.count && hit.start >= covered {
             let role = roles[hit.entry]
+            if role == .none { continue }
+            if !tables.blocks.isEmpty {
+                while nextCell < tableCells.count && tableCells[nextCell].range.upperBound <= hit.start { nextCell += 1 }
+                if nextCell < tableCells.count && tableCells[nextCell].range.lowerBound <= hit.start { continue }
+                if tables.isHeader(hit.start) { continue }
+            }
             var chain: AddressChain
             var lead: Lead
             switch role {
@@ -135,7 +167,10 @@ public struct HomeAddressDetector: TextDetector {
                 chain = AddressChainParser.parse(from: hit.start, in: text, allowBareNumber: false)
                 lead = .housePrefix
             case .unit:
-                guard canOpenChain(after: hit.end, in: text) else { continue }
+                // The folded hit must be the unit word as spelled: "Ngô" is no "ngõ", "BẠN" no "bản".
+                guard canOpenChain(after: hit.end, in: text), AddressChainParser.unit(at: hit.start, in: text) != nil else {
+                    continue
+                }
                 let start = max(covered, chainStart(beforeUnit: hit.start, in: text))
                 chain = AddressChainParser.parse(from: start, in: text, allowBareNumber: start < hit.start)
                 lead = .shape
@@ -151,6 +186,7 @@ public struct HomeAddressDetector: TextDetector {
             found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
                                    confidence: confidence))
         }
+        found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         slashNumbers(in: context, venues: venues, firstLineEnd: firstLineEnd, found: &found)
         // A news report republishes what is already public ("vụ cháy tại số 12 ngõ 34…, Công an
         // quận cho biết"): two kinds of news wording lower every address below the threshold.
@@ -159,6 +195,29 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         matches.append(contentsOf: found)
+    }
+
+    /// An address cell of a table: the chain in it (the cell ends it). A table that lists people
+    /// (names, birth dates, phones) lists their homes; otherwise venues around decide, as in prose.
+    private func tableAddress(_ cell: TableCell, tables: TableColumnContext, venues: Venues, firstLineEnd: Int,
+                              in context: TextScanContext) -> TextMatch? {
+        let whole = context.text
+        let text = UnsafeBufferPointer(rebasing: whole[0..<cell.range.upperBound])
+        let p = addressStart(after: cell.range.lowerBound, in: text) ?? cell.range.lowerBound
+        let chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
+        guard !chain.elements.isEmpty, chain.isComplete(cueLed: true),
+              !LinkContext.isInsideLinkOrEmail(chain.start, chain.end, in: whole) else { return nil }
+        let confidence: Double
+        if venues.any(in: cell.range) {
+            confidence = 0.35
+        } else if tables.blocks[cell.block].listsPeople {
+            confidence = 0.85
+        } else {
+            confidence = venueContext(for: chain, from: chain.start, venues: venues, firstLineEnd: firstLineEnd, in: context)
+                ? 0.35 : 0.8
+        }
+        return TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
+                         confidence: confidence)
     }
 
     /// The start of the address after an address word: past ":", "-", "là", "tại", "ở",
@@ -269,11 +328,53 @@ public struct HomeAddressDetector: TextDetector {
         default: base = 0.7
         }
         if adjacentVenue { return lead == .shape ? 0.3 : 0.35 }
-        if homeWordsBefore(chain.start, in: text) || homeContext(of: chain, in: text) { return max(base, 0.8) }
+        // The line says whose home it is ("nhà mình ở tầng 1, phòng cho thuê tầng 2").
+        if homeContext(of: chain, in: text) { return max(base, 0.8) }
+        // "Nhà ngõ 67 Phùng Khoang – 38m2, giá 6,2 tỷ": a house for sale, whatever "nhà" says.
+        let sentence = ProseText.sentence(around: chain.start, in: text)
+        if VenueWords.anyListing(in: max(sentence.lowerBound, lineStart)..<max(chain.end, sentence.upperBound), text: text) {
+            return lead == .shape ? 0.3 : 0.35
+        }
+        if homeWordsBefore(chain.start, in: text) { return max(base, 0.8) }
+        // A line of a delivery or contact list: a phone number before the address, and no shop,
+        // office or listing word on the line. The post's title (a shop's name) does not make
+        // the customers' homes shops.
+        if personalLine(before: chain, in: text) { return max(base, 0.8) }
         if venueContext(for: chain, from: cueStart, venues: venues, firstLineEnd: firstLineEnd, in: context) {
             return lead == .shape ? 0.3 : 0.35
         }
         return base
+    }
+
+    /// Whether the chain's line holds a phone-shaped number (10 or 11 digits from a leading 0 or
+    /// +84, in groups) before the chain, and no venue word anywhere on it.
+    private func personalLine(before chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
+        guard lo < chain.start else { return false }
+        var digits = 0
+        var first: UInt8 = 0
+        var phone = false
+        var i = lo
+        while i < chain.start {
+            let b = text[i]
+            if UTF8Classes.isDigit(b) {
+                if digits == 0 { first = b }
+                digits += 1
+            } else if digits > 0 && (b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "-"))
+                        && i + 1 < chain.start && UTF8Classes.isDigit(text[i + 1]) {
+                // A group separator inside the number.
+            } else if b == UInt8(ascii: "+") && digits == 0 {
+                first = b
+            } else {
+                if (digits == 10 || digits == 11) && (first == UInt8(ascii: "0") || first == UInt8(ascii: "+")) { phone = true }
+                digits = 0
+            }
+            i += 1
+        }
+        if (digits == 10 || digits == 11) && (first == UInt8(ascii: "0") || first == UInt8(ascii: "+")) { phone = true }
+        guard phone else { return false }
+        let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
+        return !VenueWords.any(in: lo..<hi, text: text)
     }
 
     /// "nhà", "ở", "sống", "trú" among the few words before a chain ("Nhà bé ở thôn 6",
@@ -309,7 +410,8 @@ public struct HomeAddressDetector: TextDetector {
         let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
         let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
         let line = " " + ProseText.folded(text, lo..<hi) + " "
-        return [" nha minh ", " nha em ", " nha toi ", " nha rieng ", " chu nha ", " nha chau ", " nha tui "]
+        return [" nha minh ", " nha em ", " nha toi ", " nha rieng ", " chu nha ", " nha chau ", " nha tui ", " nha chi ",
+                " nha anh ", " nha co ", " nha chu ", " nha bac ", " nha ong ", " nha ba "]
             .contains { line.contains($0) }
     }
 

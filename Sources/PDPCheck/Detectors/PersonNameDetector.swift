@@ -48,6 +48,13 @@ public struct PersonNameDetector: RelationalTextDetector {
             DetectorExample("Tài xế ⟦Khải⟧ 0915 207 638", note: "a role as cue"),
             DetectorExample("3 | ⟦Lê Thu Hà⟧ | 0905 123 456\n4 | Trần Văn Bảo | 0912 xxx 678",
                             note: "a table row with a masked phone is not tied to the row above"),
+            DetectorExample("Tên KH | SĐT\n⟦Thảo Vy⟧ | 0912 604 218\nAnh ⟦Khoa⟧ | 0358 120 447", note: "a table's name column"),
+            DetectorExample("1) ⟦Ngoc Han⟧ - 0903 512 648 - dc 98/14/3 Le Van Sy", note: "the name opening a list item"),
+            DetectorExample("- ⟦Hieu⟧ 0983 117 402: so 6 ngach 29 ngo 190 Nguyen Trai", note: "a name right before the phone"),
+            DetectorExample("Nhân viên cũ tên ⟦Võ Thành Đạt⟧ (0899 412 073) vẫn đăng nhập bằng mật khẩu Dat@shop2024 mà ⟦Đạt⟧ tự đặt",
+                            note: "the given name alone refers to the person named in full before"),
+            DetectorExample("Chị ⟦My⟧ vay của mình 45 triệu. Hỏi ra mới biết chị ta vỡ nợ từ đầu năm.",
+                            note: "a later sentence of the line points back at her"),
         ],
         nonTriggeringExamples: [
             "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu khai mạc hội nghị.",
@@ -67,6 +74,9 @@ public struct PersonNameDetector: RelationalTextDetector {
             "Gọi 0905 123 456 (Khánh Hòa)",
             DetectorExample("Ngày 27/11, Công an huyện cho biết đã tạm giữ hình sự Đỗ Văn Lực (SN 1996) để điều tra, "
                             + "vụ án được khởi tố theo Điều 173.", note: "a news report"),
+            DetectorExample("CC Hà Đô, tầng 17, phòng 1708, gọi 0358 120 447", note: "a building"),
+            DetectorExample("giao P. Binh Tri Dong B, Q. Binh Tan - goi 0869 477 015", note: "a ward after \"P.\""),
+            DetectorExample("Tên cửa hàng | SĐT\nShop Hoa Mai | 0905 123 456", note: "a shop in a name column"),
         ])
 
     public func detect(in context: TextScanContext, given primary: [TextMatch], into matches: inout [TextMatch]) {
@@ -99,6 +109,17 @@ public struct PersonNameDetector: RelationalTextDetector {
                                        confidence: min(0.97, confidence)))
             }
         }
+        // Names in a table's name column, and names opening a list item, on a row with data.
+        let rows = Self.rowNames(in: context, evidence: evidence)
+        // Spans already read as mentions (both lists in text order).
+        let named = rows.isEmpty ? [] : (found.map { $0.start..<$0.end } + mentions.map { $0.start..<$0.end })
+            .sorted { $0.lowerBound < $1.lowerBound }
+        for span in rows where !Self.overlapsAny(span, named) {
+            var confidence = 0.82
+            if news.isNews(around: span.lowerBound, span.upperBound) { confidence *= 0.5 }
+            found.append(TextMatch(ruleId: "vn.person.name", category: .personName, start: span.lowerBound,
+                                   end: span.upperBound, confidence: confidence))
+        }
         // Bare names beside a phone number.
         for e in evidence where e.category == .phoneNumber {
             for span in Self.bareNames(beside: e, in: text)
@@ -111,7 +132,7 @@ public struct PersonNameDetector: RelationalTextDetector {
                                        end: span.upperBound, confidence: confidence))
             }
         }
-        matches += found
+        matches += found.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
     /// How strongly the mention is tied to someone's data; nil when it is not.
@@ -137,9 +158,17 @@ public struct PersonNameDetector: RelationalTextDetector {
             tie = max(tie, 0.8)
         }
         if tie < 1 {
-            for d in RelationalText.near(details(), m.start, m.end)
-            where (d.end <= m.start || d.start >= m.end) && d.start >= sentence.lowerBound && d.end <= sentence.upperBound {
-                tie = max(tie, 0.9)
+            for d in RelationalText.near(details(), m.start, m.end) where d.end <= m.start || d.start >= m.end {
+                if d.start >= sentence.lowerBound && d.end <= sentence.upperBound {
+                    tie = max(tie, 0.9)
+                } else if tie < 0.85 && d.start >= m.end && d.end <= line.upperBound && d.start - m.end <= 600
+                            && RelationalText.characters(m.end, d.start, in: text) <= 240 {
+                    // "Chị My vay… Hỏi ra mới biết chị ta vỡ nợ": a later sentence of the line
+                    // that points back at the person ("chị ta", "anh ấy", "nó") shortly before the topic.
+                    let dSentence = RelationalText.sentence(around: d.start, in: text)
+                    let from = max(dSentence.lowerBound, RelationalText.back(d.start, 60, in: text))
+                    if RelationalText.KeyedWords(text, from..<d.start).hasPronoun(before: d.start) { tie = 0.85 }
+                }
             }
         }
         guard tie > 0 else { return nil }
@@ -168,6 +197,136 @@ public struct PersonNameDetector: RelationalTextDetector {
     static func hasNameLabel(before offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let words = RelationalText.KeyedWords(text, RelationalText.back(offset, 24, in: text)..<offset)
         return words.contains(nameLabels, inLast: 3)
+    }
+
+    // MARK: Rows of tables and lists
+
+    /// Names in a row that holds other data: the cell of a name column ("Họ tên", "Tên KH"), or
+    /// the words opening a list item ("1) Ngoc Han - 0903…", "- Hieu 0983…: số 6 ngách 29").
+    static func rowNames(in context: TextScanContext, evidence: [TextMatch]) -> [Range<Int>] {
+        let text = context.text
+        var out: [Range<Int>] = []
+        func hasEvidence(in row: Range<Int>, besides name: Range<Int>) -> Bool {
+            let i = RelationalText.lowerBound(evidence.count) { evidence[$0].end <= row.lowerBound }
+            var j = i
+            while j < evidence.count && evidence[j].start < row.upperBound {
+                if !evidence[j].category.isSensitiveTopic && !name.overlaps(evidence[j].start..<evidence[j].end) { return true }
+                j += 1
+            }
+            return false
+        }
+        for cell in context.tables.cells(.name, in: text) {
+            guard let span = nameWords(in: cell.range, in: text), hasEvidence(in: cell.row, besides: span) else { continue }
+            out.append(span)
+        }
+        // List items: only lines with a phone, an ID or an account on them, near the line's
+        // start (an item opens with its name; a long line is prose).
+        var examinedUpTo = -1
+        for e in evidence where e.start > examinedUpTo
+            && (e.category == .phoneNumber || e.category == .nationalID || e.category == .bankAccount) {
+            // Each line once: the next evidence on it is skipped.
+            examinedUpTo = RelationalText.lineEnd(after: e.end, in: text)
+            var ls = e.start
+            let floor = max(0, e.start - 160)
+            while ls > floor && text[ls - 1] != 0x0A { ls -= 1 }
+            guard ls == 0 || text[ls - 1] == 0x0A, let start = listItemStart(ls, in: text),
+                  context.tableCell(at: e.start) == nil else { continue }
+            // One to four capitalised given names, then a separator or the number itself.
+            var words: [Range<Int>] = []
+            var i = start
+            while words.count < 4 {
+                let e2 = PersonMentionScanner.wordEnd(from: i, in: text)
+                guard e2 > i, PersonMentionScanner.isCapital(at: i, in: text) else { break }
+                words.append(i..<e2)
+                var k = e2
+                while k < text.count && text[k] == 0x20 { k += 1 }
+                guard k > e2, k < text.count, PersonMentionScanner.isCapital(at: k, in: text) else { i = k; break }
+                i = k
+            }
+            guard let first = words.first, let last = words.last, i < text.count else { continue }
+            let b = text[i]
+            let separated = b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: ",") || b == UInt8(ascii: "|")
+                || b == UInt8(ascii: "(") || UTF8Classes.isDigit(b) || b == UInt8(ascii: "+")
+                || (b == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94))
+            guard separated, words.allSatisfy({ isNameWord($0, in: text) }), !isPlaceOrWord(words, in: text) else { continue }
+            // An honorific opens the item ("chị Loan"): the mention scanner has the name.
+            let span = first.lowerBound..<last.upperBound
+            if hasEvidence(in: ls..<ProseText.lineEnd(ls, in: text, limit: 300), besides: span) { out.append(span) }
+        }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Whether `span` overlaps one of `sorted` (ranges sorted by start).
+    static func overlapsAny(_ span: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].lowerBound < span.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        // Ranges starting before the span's end; a long one may start well before it.
+        var i = lo - 1
+        while i >= 0 && i >= lo - 8 {
+            if sorted[i].upperBound > span.lowerBound { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    /// After a list marker ("1.", "2)", "-", "+", "•", an emoji) and spaces: where the item's words start.
+    static func listItemStart(_ ls: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = ProseText.skipSpaces(from: ls, in: text)
+        guard k < text.count else { return nil }
+        let b = text[k]
+        if UTF8Classes.isDigit(b) {
+            let e = ProseText.digitsEnd(from: k, in: text)
+            guard e - k <= 3, e < text.count, text[e] == UInt8(ascii: ".") || text[e] == UInt8(ascii: ")") else { return nil }
+            k = e + 1
+        } else if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: "*") {
+            k += 1
+        } else if b >= 0xE2 && !ProseText.isLetter(at: k, in: text) {
+            // A bullet or an emoji (with its variation selectors).
+            while k < text.count && text[k] >= 0x80 && !ProseText.isLetter(at: k, in: text) { k += 1 }
+        } else {
+            return nil
+        }
+        let s = ProseText.skipSpaces(from: k, in: text)
+        return s > k || b >= 0xE2 ? s : nil
+    }
+
+    /// A capitalised given name or surname, with or without marks.
+    static func isNameWord(_ w: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = NameKey.of(text, w.lowerBound, w.upperBound)
+        return PersonNameLexicon.givenNames.contains(key) || PersonNameLexicon.surnames.contains(key)
+    }
+
+    static func isPlaceOrWord(_ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if words.count >= 2 && PersonNameLexicon.placeNames.contains(NameKey.of(text, words[0].lowerBound, words[0].upperBound),
+                                                                     NameKey.of(text, words[1].lowerBound, words[1].upperBound)) {
+            return true
+        }
+        let first = NameKey.of(text, words[0].lowerBound, words[0].upperBound)
+        // Typed without marks, a stop word may be a name ("Minh" / "mình", "Bao" / "bao").
+        return PersonNameLexicon.placeWords.contains(first)
+            || (first?.plain == false && PersonNameLexicon.stopWords.contains(first))
+    }
+
+    /// The name in a name column's cell: its capitalised words, after an honorific ("Anh Khoa").
+    static func nameWords(in cell: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var words: [Range<Int>] = []
+        var i = cell.lowerBound
+        while i < cell.upperBound && words.count < 7 {
+            let e = PersonMentionScanner.wordEnd(from: i, in: text)
+            guard e > i, e <= cell.upperBound, PersonMentionScanner.isCapital(at: i, in: text) else { return nil }
+            words.append(i..<e)
+            i = e
+            while i < cell.upperBound && text[i] == 0x20 { i += 1 }
+        }
+        guard i >= cell.upperBound, !words.isEmpty else { return nil }
+        if words.count > 1, PersonNameLexicon.honorifics.contains(NameKey.of(text, words[0].lowerBound, words[0].upperBound)) {
+            words.removeFirst()
+        }
+        guard words.count <= 5, !isPlaceOrWord(words, in: text) else { return nil }
+        return words[0].lowerBound..<words[words.count - 1].upperBound
     }
 
     // MARK: Ages and classes

@@ -67,6 +67,8 @@ public struct PhoneNumberDetector: NumberRunDetector {
             DetectorExample("lo ⟦0905 123 456⟧", note: "a word before the number does not change it"),
             DetectorExample("I love ⟦0905123456⟧"),
             DetectorExample("Gọi ⟦0905 l23 456⟧ nha"),
+            DetectorExample("Họ tên | SĐT phụ huynh\nLê Minh Anh | ⟦0972 856 722⟧", note: "an SĐT column"),
+            DetectorExample("Ví MoMo của chị Hạnh: ⟦0938 214 506⟧", note: "an e-wallet's number is the owner's phone"),
         ],
         nonTriggeringExamples: [
             "Tổng đài 1900 6868 hoặc 1800 1091",
@@ -114,6 +116,8 @@ public struct PhoneNumberDetector: NumberRunDetector {
             "một hai ba bốn năm sáu bảy",
             "năm nay ba mẹ hai đứa",
             "không chín không năm một hai ba bốn năm sáu bảy tám chín",
+            DetectorExample("20. 84310073550 – MB Bank – CAO MY NGA", note: "a bank's name after it: an account"),
+            DetectorExample("Tên TK | STK\nTRAN THI THU TRANG | 0968 214 730", note: "an STK column"),
         ])
 
     public func inspect(_ run: NumberRun, in context: TextScanContext, into matches: inout [TextMatch]) {
@@ -184,10 +188,29 @@ public struct PhoneNumberDetector: NumberRunDetector {
         if folded && m.ruleId != "intl.phone" && m.ruleId != "vn.phone.legacy" { m.ruleId = "vn.phone.obfuscated" }
         switch label {
         case .phone?: m.confidence = min(0.99, m.confidence + (m.ruleId == "intl.phone" ? 0.1 : 0.07))
-        case nil, .plate?: if folded { m.confidence -= 0.05 }
+        case nil, .plate?:
+            if folded { m.confidence -= 0.05 }
+            // "84310073550 – MB Bank": a bank's name after the number makes it an account.
+            if BankNames.follows(m.end, in: context.text) && !Self.isWalletNumber(m.start, m.end, in: context.text) {
+                m.confidence -= 0.45
+            }
+        case .bank? where Self.isWalletNumber(m.start, m.end, in: context.text):
+            break  // "Ví MoMo: 0938…": an e-wallet's number is the owner's phone number
         default: m.confidence -= 0.45  // "STK", "mã đơn", "CCCD" name another kind of number
         }
         return m
+    }
+
+    /// E-wallets whose account number is the owner's phone number.
+    static let wallets = FoldedPhraseTrie(["momo", "vi momo", "zalopay", "zalo pay", "viettelpay", "viettel pay",
+                                           "viettel money", "shopeepay"])
+    static let walletWords = ContextWords.words(["momo", "zalopay", "zalo pay", "viettelpay", "viettel pay",
+                                                 "viettel money", "shopeepay"])
+
+    /// A wallet's name right after the number, or in the words before it.
+    static func isWalletNumber(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if wallets.matchesPhrase(in: text, after: end, gap: .punctuation, maxGap: 8) { return true }
+        return ContextWords.contains(ContextWindow.before(start, in: text), anyOf: walletWords)
     }
 
     /// Readings that begin at group `g`, most likely first: a VN number (one reading), or a

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sensitive personal data (Decree 356/2025 Art. 4; reference/vn-personal-data.md §1.3, §4.4) about
 /// an identifiable person: health, crimes and violations, religion, political views, ethnicity,
 /// sexual orientation and sex life, private life and secrets. One instance per topic, so each
@@ -87,7 +89,20 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             switch TopicLexicon.shared.entries[hit.entry].keyword {
             case "no" where topic == .privateLife:
                 // A debt with its amount: "nợ 4.860.000đ", "no toi 35 trieu".
-                if let amount = RelationalText.amount(after: hit.end, in: text) { end = amount; weight = max(weight, 1) }
+                if let amount = RelationalText.amount(after: hit.end, in: text) {
+                    end = amount
+                    weight = max(weight, 1)
+                } else {
+                    let e = ProseText.skipSpacesBackward(from: hit.start, in: text)
+                    let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+                    if ws < e, let w = FoldedKey(text, ws..<e), Self.debtCompounds.contains(w) { continue }
+                }
+            case "co bac" where topic == .criminal:
+                // "nợ cờ bạc" is a debt (private life), not a record.
+                if Self.previousWord(before: hit.start, in: text) == Self.debtWord { continue }
+            case "vay nang lai" where topic == .privateLife:
+                // "cho vay nặng lãi" is the lender's trade, not a debt.
+                if Self.previousWord(before: hit.start, in: text) == Self.lendWord { continue }
             case "dan toc" where topic == .ethnicity:
                 // "dân tộc" and a people's name the lexicon lacks: "dân tộc Pa Dí".
                 if let people = RelationalText.capitalisedName(after: hit.end, in: text) { end = people; weight = 1 }
@@ -99,11 +114,15 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         guard !candidates.isEmpty else { return }
         // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; a few carry on a story
         // already told ("…là người đồng tính. Mình và anh Huy yêu nhau 5 năm").
-        let groups = Self.merge(candidates, in: text).filter { $0.weight >= 0.5 || $0.continuing }
+        let groups = Self.merge(candidates, in: text, joinFollowers: topic == .health).filter { $0.weight >= 0.5 || $0.continuing }
         guard !groups.isEmpty else { return }
         let evidence = primary.filter { $0.confidence >= TextDetectionEngine.evidenceConfidence && !$0.category.isSensitiveTopic }
             .sorted { $0.start < $1.start }
-        let mentions = context.personMentions
+        var mentions = context.personMentions
+        // "Chị T. (42 tuổi)": an initial is how a report hides who someone is.
+        if mentions.contains(where: { Self.isInitial($0, in: text) }) {
+            mentions.removeAll { Self.isInitial($0, in: text) }
+        }
         let news = NewsContext(context)
         var lastReported = -1
         for g in groups {
@@ -115,7 +134,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             guard g.weight >= 0.5 || continues else { continue }
             let weight = g.weight >= 0.5 ? g.weight : 0.8
             guard var confidence = Self.confidence(g.start, end, weight: weight, text: text, mentions: mentions,
-                                                   evidence: evidence, continues: continues) else { continue }
+                                                   evidence: evidence, continues: continues,
+                                                   organisationsTell: topic == .privateLife) else { continue }
             if g.weight < 0.5 && confidence < 0.5 { continue }
             // A news report republishes what courts, police and the press made public.
             if news.isNews(around: g.start, end) { confidence *= 0.5 }
@@ -129,14 +149,18 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     /// Overlapping hits ("ung thư" inside "ung thư máu"), and strong hits side by side
     /// ("chẩn đoán bạch cầu", "nhập viện cấp cứu"), make one phrase; "lao phổi và nhiễm HIV"
     /// stays two.
-    static func merge(_ candidates: [Candidate], in text: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    /// `joinFollowers`: a generic word a word or two after a strong one belongs to its phrase
+    /// ("ung thư vú đang điều trị" is one statement, not an illness and a treatment).
+    static func merge(_ candidates: [Candidate], in text: UnsafeBufferPointer<UInt8>, joinFollowers: Bool = false) -> [Candidate] {
         let sorted = candidates.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
         var groups: [Candidate] = []
         for c in sorted {
             // A weak keyword joins only what it overlaps ("nhập viện Bệnh viện K" is not one phrase).
             let strong = min(groups.last?.weight ?? 0, c.weight) >= 0.5
+            let follower = joinFollowers && (groups.last?.weight ?? 0) >= 0.8 && c.weight >= 0.5 && c.weight < 0.8
             if var last = groups.last,
-               c.start <= last.end || (strong && RelationalText.wordsBetween(last.end, c.start, in: text) == 0) {
+               c.start <= last.end || (strong && RelationalText.wordsBetween(last.end, c.start, in: text) == 0)
+                || (follower && RelationalText.wordsBetween(last.end, c.start, in: text) <= 2) {
                 last.end = max(last.end, c.end)
                 last.weight = max(last.weight, c.weight)
                 last.continuing = last.continuing && c.continuing
@@ -162,8 +186,12 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                 end = words[1].end
             } else if ["cap", "man", "ac"].contains(first.folded), words.count >= 2, words[1].folded == "tinh" {
                 end = words[1].end
-            } else if first.folded == "cap" {
+            } else if first.folded == "cap" || first.folded == "man" {
                 end = first.end
+            } else if first.folded == "trong" || first.folded == "o", words.count >= 2,
+                      ["nao", "gan", "phoi", "tuy", "than", "vu", "xuong", "mau", "bung", "nguc", "co"].contains(words[1].folded) {
+                // "khối u trong não", "u ở gan".
+                end = words[1].end
             } else {
                 break
             }
@@ -173,14 +201,21 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
 
     /// How sure the phrase `start..<end` is sensitive data about an identifiable person;
     /// nil when nothing ties it to a person.
+    /// `organisationsTell`: a business as the subject makes the phrase the business's ("shop còn nợ
+    /// 18 triệu", "doanh nghiệp ôm nợ"): debts and bankruptcies of companies are no one's private life.
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
-                           mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false) -> Double? {
+                           mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
+                           organisationsTell: Bool = false) -> Double? {
         let sentence = RelationalText.sentence(around: start, in: text)
         var tie = 0.0
         // Identifiers of the first phase.
         for m in RelationalText.near(evidence, start, end) {
-            tie = max(tie, RelationalText.tie(m.start, m.end, to: start, end, sentence: sentence, in: text,
-                                               sameClause: 0.95, sameSentence: 0.88, window: 0.62))
+            let t = RelationalText.tie(m.start, m.end, to: start, end, sentence: sentence, in: text,
+                                       sameClause: 0.95, sameSentence: 0.88, window: 0.62)
+            // Beyond the sentence, a number someone else gives out ("…gọi anh Khoa 0935…") is
+            // theirs: it ties the phrase to no one (their name ties on its own).
+            if t > 0 && t <= 0.62 && Self.ownedByOther(m, mentions, in: text) { continue }
+            tie = max(tie, t)
         }
         // Person mentions.
         for m in RelationalText.near(mentions, start, end) where m.end <= start || m.start >= end {
@@ -192,6 +227,9 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             if m.hasTitle { t *= 0.5 }
             tie = max(tie, t)
         }
+        // "Năm 2021 mình vỡ nợ. … gọi anh Khoa 0935…": a phrase whose subject is the poster belongs
+        // to no one named in the next sentence; only the first-person rule below may tie it.
+        if tie > 0 && tie <= 0.7 && Self.posterIsSubject(before: start, sentence: sentence, in: text) { tie = 0 }
         let direct = tie > 0
         // The words of the sentence near the phrase, spelled only when a check needs them.
         var spelled: RelationalText.KeyedWords?
@@ -209,21 +247,24 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                 !m.hasTitle && m.end <= start && RelationalText.characters(m.end, start, in: text) <= 400
                     && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
             }
+            // An identifier after the phrase counts on its line only: the next line's number is
+            // as often a helpline's ("…bị chồng đánh.\nNgười cần hỗ trợ gọi 0216…").
             let identified = named || RelationalText.near(evidence, start, end).contains { m in
-                RelationalText.characters(min(m.end, start), max(m.start, end), in: text) <= 400
-                    && !RelationalText.paragraphBreak(min(m.end, start), max(m.start, end), in: text, allowed: 1)
+                if m.start >= end { return m.start < RelationalText.lineEnd(after: end, in: text) }
+                return RelationalText.characters(m.end, start, in: text) <= 400
+                    && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
             }
             // (The pronoun may open the phrase itself: "Chồng bỏ đi".)
             if identified && words().hasPronoun(before: end) { tie = 0.64 }
         }
         // First person, as the subject of the phrase ("mẹ em bị …", "mình ăn chay trường"): the
-        // author is identified by an identifier in the post.
-        if tie < 0.6 && RelationalText.anyWithin(evidence, start, 2000) {
+        // author is identified by an identifier in the post that may be theirs.
+        if tie < 0.6 && Self.posterMayBeIdentified(evidence, mentions, around: start, in: text) {
             // The clause, or the sentence when the clause has no subject of its own ("mình ăn chay
             // trường, theo đạo Phật").
             let limit = max(sentence.lowerBound, RelationalText.back(start, 60, in: text))
             var words = RelationalText.KeyedWords(text, RelationalText.clauseStart(before: start, limit: limit, in: text)..<start)
-            if words.keys.count <= 1 { words = RelationalText.KeyedWords(text, limit..<start) }
+            if words.keys.count <= 2 { words = RelationalText.KeyedWords(text, limit..<start) }
             if words.contains(Self.firstPerson, inLast: 6) { tie = 0.6 }
         }
         if tie < 0.62 && continues { tie = 0.62 }
@@ -264,16 +305,95 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         var from = max(sentence.lowerBound, RelationalText.back(start, 60, in: text))
         for m in RelationalText.near(mentions, start, end) where m.end <= start && m.end > from { from = m.end }
         let clause = RelationalText.clauseStart(before: start, limit: from, in: text)
-        if RelationalText.KeyedWords(text, max(clause, RelationalText.back(start, 45, in: text))..<start).contains(Self.negations, inLast: 3) {
+        let clauseWords = RelationalText.KeyedWords(text, max(clause, RelationalText.back(start, 45, in: text))..<start)
+        // "không biết My có con riêng": not knowing is no denial.
+        if clauseWords.contains(Self.negations, inLast: 3) && !clauseWords.contains(Self.notDenying, inLast: 4) {
             confidence *= 0.55
         }
         let before = RelationalText.KeyedWords(text, from..<start)
-        if before.contains(Self.generic, inLast: 6) || before.contains(Self.genericNear, inLast: 2)
+        if before.contains(Self.generic, inLast: 6)
+            || (before.contains(Self.genericNear, inLast: 2) && !before.contains(Self.durations, inLast: 2))
             || before.contains(Self.others, inLast: 4) {
             confidence = min(confidence, 0.35)
         }
         if words().contains(Self.history) || RelationalText.hasOldYear(in: sentence, text: text) { confidence *= 0.5 }
+        if organisationsTell && Self.organisationSubject(before: start, sentence: sentence, mentions: mentions, in: text) {
+            confidence = min(confidence, 0.35)
+        }
         return confidence
+    }
+
+    /// Whether a business is the subject of the words before `start` in its sentence: the last
+    /// business word after the last person named ("đến giờ shop còn nợ", "Công ty CP … vừa công bố
+    /// mất khả năng trả nợ"), not where the business is a place or a partner ("làm ở công ty",
+    /// "may cho shop") or has an owner ("chủ shop").
+    static func organisationSubject(before start: Int, sentence: Range<Int>, mentions: [PersonMention],
+                                    in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = max(sentence.lowerBound, RelationalText.back(start, 120, in: text))
+        for m in RelationalText.near(mentions, start, start) where m.end <= start && m.end > from && !m.hasTitle {
+            from = m.end
+        }
+        let words = RelationalText.KeyedWords(text, from..<start)
+        var k = words.keys.count - 1
+        while k >= 0 {
+            if organisations.occurs(in: words.keys, from: k, onlyAt: true) {
+                return k == 0 || !organisationRoles.contains(words.keys[k - 1])
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether the clause before `start` has the poster as its subject: "mình", "tôi" right before
+    /// the phrase, past auxiliaries ("mình đã từng vỡ nợ"), and not someone of theirs ("mẹ tôi").
+    static func posterIsSubject(before start: Int, sentence: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let limit = max(sentence.lowerBound, RelationalText.back(start, 60, in: text))
+        let words = RelationalText.KeyedWords(text, RelationalText.clauseStart(before: start, limit: limit, in: text)..<start)
+        var k = words.keys.count - 1
+        while k >= 0 && auxiliaries.contains(words.keys[k]) { k -= 1 }
+        guard k >= 0, firstPersonSubjects.contains(words.keys[k]) else { return false }
+        return k == 0 || !RelationalText.pronouns.contains(words.keys[k - 1])
+    }
+
+    static let firstPersonSubjects = NameTable(["tôi", "mình", "tớ", "tui", "tao"])
+    static let auxiliaries = NameTable(["đã", "từng", "bị", "cũng", "đang", "mới", "vừa", "lại", "còn", "thì", "là",
+                                        "chưa", "sắp", "cứ", "vẫn"])
+
+    /// Whether an identifier within reach may be the poster's own. One that a third person
+    /// introduces ("gọi anh Khoa 0935…") or that a business lists ("Hotline shop: …") is someone
+    /// else's, and tells nothing of who "mình" is.
+    static func posterMayBeIdentified(_ evidence: [TextMatch], _ mentions: [PersonMention], around start: Int,
+                                      in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = RelationalText.lowerBound(evidence.count) { evidence[$0].start < start - 2000 }
+        var looked = 0
+        while i < evidence.count && evidence[i].start <= start + 2000 && looked < 24 {
+            if !ownedByOther(evidence[i], mentions, in: text) { return true }
+            i += 1
+            looked += 1
+        }
+        return false
+    }
+
+    static func ownedByOther(_ e: TextMatch, _ mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lineStart = RelationalText.line(around: e.start, in: text).lowerBound
+        for m in RelationalText.near(mentions, e.start, e.end) where m.end <= e.start && m.start >= lineStart {
+            guard let cue = m.cueStart, RelationalText.characters(m.end, e.start, in: text) <= 30 else { continue }
+            // "em Lan 0905…" may be the poster speaking of herself; "anh Khoa 0935…" is not.
+            let cueWords = RelationalText.KeyedWords(text, cue..<m.start)
+            if !cueWords.contains(firstPerson) { return true }
+        }
+        let before = RelationalText.KeyedWords(text, max(lineStart, RelationalText.back(e.start, 40, in: text))..<e.start)
+        return before.contains(businessLines, inLast: 4)
+    }
+
+    /// The word after which "nợ" is a compound of another topic: "nợ cờ bạc".
+    static let debtWord = FoldedKey("no")
+    static let lendWord = FoldedKey("cho")
+
+    static func previousWord(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
+        let e = ProseText.skipSpacesBackward(from: start, in: text)
+        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        return ws < e ? FoldedKey(text, ws..<e) : nil
     }
 
     /// Said of oneself or one's family.
@@ -293,6 +413,31 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         "không", "ko", "k", "khg", "kh", "hông", "hổng", "chưa", "chẳng", "chả", "đéo", "hok", "hem", "chưa từng",
         "không hề", "chẳng hề",
     ])
+    static let notDenying = RelationalText.PhraseTable([
+        "không biết", "không hề biết", "chẳng biết", "ko biết", "không ngờ", "không hay", "chưa biết", "không ai biết",
+    ])
+    /// A name that is one capital letter before a full stop ("chị T.", "anh H."): a person hidden.
+    static func isInitial(_ m: PersonMention, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard m.end - m.start == 1, m.start < text.count, text[m.start] >= 0x41, text[m.start] <= 0x5A else { return false }
+        return m.end < text.count && text[m.end] == 0x2E
+    }
+
+    /// Businesses as the subject of a sentence (`organisationSubject`).
+    static let organisations = RelationalText.PhraseTable([
+        "công ty", "cty", "doanh nghiệp", "tập đoàn", "shop", "cửa hàng", "chủ đầu tư", "ngân hàng", "hợp tác xã",
+        "htx", "nhà máy", "xưởng", "nhà xe", "đại lý", "nhà thầu", "thương hiệu", "tiệm", "hãng", "fanpage", "page",
+    ], foldSingleWords: false)
+    /// Words before a business word that make it no subject: a place, a partner, an owner.
+    static let organisationRoles = NameTable(["ở", "tại", "cho", "với", "của", "vào", "chủ", "từ", "làm"])
+    /// Words that put an identifier in a business's name ("Hotline shop: …", "số tổng đài").
+    static let businessLines = RelationalText.PhraseTable([
+        "shop", "hotline", "tổng đài", "công ty", "cửa hàng", "quán", "page", "fanpage", "xưởng", "đường dây nóng",
+    ], foldSingleWords: false)
+    /// Words before a bare "nợ" that make it about debts in general or a creditor's side:
+    /// "chủ nợ", "đòi nợ", "trả nợ", "đảo nợ".
+    static let debtCompounds: Set<FoldedKey> = FoldedKey.set(["chu", "doi", "tra", "dao", "khoan", "vay", "xiet", "thu",
+                                                              "cong", "no", "ghi", "mac"])
+
     /// Words before a topic that make it a general statement, a campaign or a job ad (one word
     /// compared with its marks: "giam" is "tạm giam" as well as "giảm").
     static let generic = RelationalText.PhraseTable([
@@ -304,6 +449,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         "chống lại", "xóa bỏ", "xoá bỏ", "kỳ thị", "phân biệt", "bình đẳng", "tôn trọng", "quyền", "luật",
         "giảm", "phát hiện sớm", "hỗ trợ", "tư vấn", "điều trị cho", "sàng lọc", "vắc xin", "vaccine", "tiêm",
         "số ca", "ca", "số", "tỷ lệ", "tỉ lệ", "trường hợp", "người dân", "chuyên đề", "khóa học", "lớp học",
+        "kinh nghiệm", "xử lý", "cách xử lý", "làm sao", "làm thế nào", "nạn nhân", "thống kê",
         "quy định", "theo quy định", "được phép", "điều kiện", "tiêu chuẩn",
     ], foldSingleWords: false)
     /// Short words that make a general statement only right before the topic (compared with
@@ -313,6 +459,10 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static let genericNear = RelationalText.PhraseTable([
         "các", "những", "mọi", "nhiều", "ai", "nào", "hễ", "cách", "bệnh viện", "viện", "trung tâm", "khoa",
         "phòng khám", "bọn", "học sinh", "đồng bào", "trẻ em", "bà con", "người nhiễm", "người mắc", "người bị",
+    ], foldSingleWords: false)
+    /// "nhiều năm bị chồng bạo hành": how long, not how many people.
+    static let durations = RelationalText.PhraseTable([
+        "nhiều năm", "nhiều tháng", "nhiều ngày", "nhiều lần", "nhiều đêm", "những năm", "những ngày", "những lần",
     ], foldSingleWords: false)
     /// "chửi người khác là phản động": said of people in general.
     static let others = RelationalText.PhraseTable(["người khác là", "người ta là", "ai đó là", "thiên hạ là"])
@@ -454,6 +604,14 @@ enum RelationalText {
         }
         while hi < n && hi > lo && UTF8Classes.isContinuation(text[hi]) { hi += 1 }
         return lo..<max(lo, hi)
+    }
+
+    /// The end of the line holding `offset` (its line break, or the text's end).
+    static func lineEnd(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let o = min(max(0, offset), text.count)
+        guard o < text.count, let base = text.baseAddress,
+              let found = memchr(base + o, 0x0A, text.count - o) else { return text.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The line around `offset` (at most `sentenceRadius` characters each way).
@@ -1016,6 +1174,11 @@ extension SensitiveTopicDetector {
                 DetectorExample("Mình nhặt được ví có CCCD 001094012345 tên Phạm Văn Hùng và sổ khám ⟦tiểu đường⟧",
                                 note: "a lost-ID post naming the owner's illness"),
                 "Chị H'Hen Niê đang ⟦mang thai⟧ tháng thứ 7, SĐT 0905 111 222",
+                DetectorExample("Bé Na ⟦bị bệnh máu trắng⟧, tháng nào cũng phải ⟦truyền máu⟧", note: "everyday words"),
+                "Bố bé là anh Tú, ⟦suy thận mạn⟧ 3 năm nay, tuần 2 buổi ⟦lọc máu⟧",
+                "Bạn Trần Minh Nhật ⟦tăng động giảm chú ý⟧, đang uống thuốc",
+                DetectorExample("Mẹ bé Vi Thị Mỹ ⟦ung thư vú đang điều trị⟧", note: "the treatment belongs to the illness's phrase"),
+                "Chị Thạch Thị Soc Kha phát hiện ⟦khối u trong não⟧, phải mổ gấp",
             ], [
                 "Bệnh viện Chợ Rẫy tiếp nhận 50 ca sốt xuất huyết trong tuần qua.",
                 "Tháng 10 là tháng phòng chống ung thư vú, chị em nên đi tầm soát sớm.",
@@ -1028,6 +1191,8 @@ extension SensitiveTopicDetector {
                 "Phòng cho thuê gần bệnh viện và trường học, chị Lan 0905 123 456",
                 "Bệnh viện Nguyễn Trãi tiếp nhận bệnh nhân ung thư từ các tỉnh.",
                 "Ung thư là nguyên nhân tử vong hàng đầu, theo Tổ chức Y tế Thế giới.",
+                DetectorExample("Ba đang điều trị tại BV Ung bướu Nghệ An", note: "a hospital's name"),
+                "Tóc trắng là do di truyền, anh Tuấn ạ",
             ])
         case .criminal:
             return ([
@@ -1077,21 +1242,46 @@ extension SensitiveTopicDetector {
             return ([
                 "Bóc phốt anh Tuấn là ⟦gay⟧ mà còn lừa tình con gái nhà người ta",
                 "Nghe nói chị Lan là ⟦đồng tính nữ⟧",
+                "Chị Đoàn Mỹ Hạnh đã công khai ⟦thích người cùng giới⟧ từ năm cấp 3",
+                DetectorExample("Mình là Trương Thị Hải Yến, số 0904 726 118. Con thấy mình là con gái, muốn được ⟦chuyển giới⟧.",
+                                note: "a clause without a subject of its own shares its sentence's"),
             ], [
                 "Tôi đồng tình với ý kiến của anh Tuấn.",
                 "Anh Tuấn gây tai nạn rồi bỏ chạy",
                 "Lễ diễu hành ủng hộ cộng đồng LGBT diễn ra tại Hà Nội",
+                "Lễ hội Viet Pride kêu gọi tôn trọng người cùng giới, chị Lan tham gia",
             ])
         case .privateLife:
             return ([
                 "Bóc phốt chị Hoa ⟦ngoại tình⟧ với chồng bạn thân",
                 "Anh Phúc ⟦vỡ nợ⟧ rồi bỏ trốn, ai biết liên hệ 0905123456",
                 "Trần Thị Mai đã ⟦ly hôn⟧ năm ngoái, giờ ở một mình",
+                DetectorExample("em gai minh ⟦song thu⟧ voi Luong Van Quyet duoc 2 nam", note: "typed without diacritics"),
+                DetectorExample("Chị Vàng Thị Dua (SĐT 0868 245 197) nhiều năm ⟦bị chồng bạo hành⟧",
+                                note: "\"nhiều năm\" is how long, not how many people"),
+                "Anh Kiều Văn Thắng ⟦nợ cờ bạc⟧ hơn 200 triệu rồi ⟦trốn nợ⟧",
+                DetectorExample("Hồ Thị Diễm My vay tiền rồi bỏ trốn. Chồng chị ta còn không biết My ⟦có con riêng⟧.",
+                                note: "not knowing is no denial"),
+                DetectorExample("Anh Huy ⟦vỡ nợ⟧, giờ còn nợ cả xóm", note: "a bare \"nợ\" is left alone, even here (a known miss)"),
             ], [
                 "Mình bị mất ví ở chợ, ai nhặt được liên hệ 0905123456",
                 "Bí mật làm đẹp của chị em công sở",
                 "Vợ nó đi chợ rồi",
                 "Bóc phốt shop Mộc An ăn cọc không giao hàng",
+                DetectorExample("anh chi nao co kinh nghiem xu ly bao luc gia dinh chi em voi", note: "a general question"),
+                DetectorExample("Anh Huy đi làm về thì chủ nợ đã đứng chờ", note: "a creditor, no one's debt"),
+                DetectorExample("Chị My bị đuổi việc ở siêu thị vì thiếu tiền quỹ", note: "losing a job is not private life"),
+                DetectorExample("Đến giờ shop còn nợ 18.600.000đ tiền hàng. Hotline shop: 0916 273 548",
+                                note: "a business's debt"),
+                DetectorExample("Công ty CP Địa ốc Nam Phong Xanh (MST 0401397521) vừa công bố mất khả năng trả nợ trái phiếu",
+                                note: "a company's debt"),
+                DetectorExample("Năm 2021 mình vỡ nợ vì chơi hụi. Ai cần đóng tủ bếp thì gọi anh Khoa 0935 182 476 nhé",
+                                note: "the number is a third person's: the poster stays anonymous"),
+                DetectorExample("Chị T. (42 tuổi) kể suốt 6 năm bị chồng đánh mỗi lần anh ta say rượu.",
+                                note: "an initial hides who she is"),
+                DetectorExample("Bị can nhiều lần bạo hành các cháu từ 18 đến 30 tháng tuổi", note: "abuse outside the family"),
+                DetectorExample("Kẻ gọi điện là người của anh Mạc Văn Tài, người cho vay nặng lãi ở chợ, số 0865 219 734",
+                                note: "the lender, not a debt"),
             ])
         default:
             return ([], [])

@@ -6,7 +6,7 @@
 enum ContextWindow {
     static let maxBytes = 64
 
-    static func before(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func before(_ start: Int, in text: UnsafeBufferPointer<UInt8>, floor: Int = 0) -> [UInt8] {
         var i = start
         // Skip the whitespace (and one line break) right before the match.
         var crossedNewline = false
@@ -17,7 +17,8 @@ enum ContextWindow {
             break
         }
         let end = i
-        var lower = max(0, end - maxBytes)
+        guard end > floor else { return [] }
+        var lower = max(floor, end - maxBytes)
         var digitRun = 0
         var j = end
         while j > lower {
@@ -47,8 +48,9 @@ enum ContextWindow {
     /// When a full stop comes right before the number ("…chuyển khoản giúp em. 0905…"), the
     /// words before it belong to the previous sentence, unless the last word is itself the
     /// label ("Tel. 0905…", "ĐT. 0905…").
-    static func nearestLabel(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> ContextLabel? {
-        let folded = before(start, in: text)
+    /// `floor`: the window starts no earlier (a table cell's start).
+    static func nearestLabel(before start: Int, in text: UnsafeBufferPointer<UInt8>, floor: Int = 0) -> ContextLabel? {
+        let folded = before(start, in: text, floor: floor)
         guard !folded.isEmpty else { return nil }
         var last = start
         while last > 0 && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x0D) { last -= 1 }

@@ -314,7 +314,7 @@ enum PersonNameLexicon {
         "phòng", "khoa", "sở", "bộ", "cục", "ubnd", "hđnd", "ban", "hội", "đội", "nhóm", "tổ", "lớp", "hạng",
         "người", "tộc", "tiếng", "giống", "mẫu", "dòng", "kiểu", "món", "vùng", "miền", "tại", "ở", "gần",
         "quanh", "ngã", "vòng", "xuồng", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
-        "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng",
+        "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng", "cc", "p", "q", "kp", "tdp", "kdc",
     ])
     /// Words that open a place or an institution inside a capitalised run ("Trường THCS Nguyễn Du",
     /// "Bệnh Viện Chợ Rẫy"); none is a surname.
@@ -324,7 +324,7 @@ enum PersonNameLexicon {
         "bvđk", "cty", "chùa", "đền", "miếu", "quán", "tiệm", "shop", "hotel", "resort", "cafe", "café", "coffee",
         "spa", "salon", "clb", "thcs", "thpt", "ptth", "kđt", "kdt", "tòa", "sở", "bộ", "cục", "ubnd", "hđnd",
         "mttq", "kcn", "kdc", "ccn", "bến", "ga", "sân", "phòng", "giải", "cúp", "hội", "đội", "nhóm", "lớp", "buôn", "plei",
-        "người", "tiếng", "dân", ])
+        "người", "tiếng", "dân", "cc", "kp", "tdp", "ktx", ])
     /// Two-word places and institutions ("bệnh viện", "công ty", "tiểu học"), before or inside a run.
     static let placePairs = NamePairTable([
         "bệnh viện", "học viện", "viện nhi", "công ty", "tập đoàn", "ngân hàng", "nhà hàng", "khách sạn",
@@ -377,7 +377,7 @@ enum PersonNameLexicon {
         "triệu chứng", "vi phạm", "vi khuẩn", "thân mến", "thân thiện", "trang chủ", "trang phục", "trang trí",
         "tăng cường", "tăng ca", "la bàn", "hà khắc", "châu báu", "ninh tỏa", "chung cư", "chung kết", "chung tay",
         "thạch cao", "lâm sàng", "lâm nghiệp", "hồng ngoại", "hoàng gia", "kiều bào", "tống đạt", "lại gần",
-        "khúc xạ", "ung dung", "âu yếm", "mạc định", "đặng cấp",
+        "khúc xạ", "ung dung", "âu yếm", "mạc định", "đặng cấp", "dự thi", "dự án", "dự kiến",
     ])
     /// Capitalised words that end a name or never start one in Title Case text.
     static let stopWords = NameTable([
@@ -407,6 +407,14 @@ enum PersonNameLexicon {
         "block", "ấp", "thôn", "khu", "xóm", "hxh", "ngõ", "quốc lộ", "tỉnh lộ", "ql", "tl", "dt", "đt", "sn", "ở",
         "tại", "nr",
     ])
+    /// Place words as typed without marks, where the plain word is no everyday word.
+    static let plainPlaceWords = NameTable(["p", "q", "tp", "tx", "kp", "cc", "tdp", "duong", "pho", "phuong", "huyen",
+                                            "tinh", "thon", "xom", "ngo", "hem", "kiet", "mien", "quan", "truong"])
+
+    /// Given names that are more often other words when they stand alone: directions, sexes,
+    /// the country ("miền Nam", "giới tính Nữ", "Việt").
+    static let notShortNames = NameTable(["nam", "nữ", "bắc", "trung", "tây", "đông", "việt"])
+
     /// Words that cannot follow the prefix "Y" in a name ("Y tế", "Y học", "Y sĩ").
     static let notAfterY = NameTable(["tế", "học", "khoa", "dược", "sĩ", "tá", "bạ", "án", "lệnh", "viện", "sinh",
                                       "đức", "nguyên", "như", "hệt", "chang", "nhiên", "phục", "tá"])
@@ -556,6 +564,39 @@ enum PersonMentionScanner {
         var run: [Word] = []
         var runOverflow = false
         var keys: [Key] = []
+        /// The given names of the full names read so far ("Đạt" of "Võ Thành Đạt", "Thảo Nhi" of
+        /// "Quách Thảo Nhi"): later on, the given name alone refers to the same person.
+        /// Each name with its spelling key and its key typed without marks.
+        var givenSingles: [(exact: NameKey, plain: NameKey)] = []
+        var givenPairs: [(exact: (NameKey, NameKey), plain: (NameKey, NameKey))] = []
+        static let maxGiven = 48
+        /// A 256-bit filter over the remembered names' last words (both keys): most runs are no
+        /// remembered name, and the filter says so without searching.
+        var givenFilter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        @inline(__always) static func filterBit(_ k: NameKey) -> Int { Int(truncatingIfNeeded: k.hashBits >> 56) }
+
+        mutating func addToFilter(_ k: NameKey) {
+            let b = Self.filterBit(k)
+            let bit = UInt64(1) << UInt64(b & 63)
+            switch b >> 6 {
+            case 0: givenFilter.0 |= bit
+            case 1: givenFilter.1 |= bit
+            case 2: givenFilter.2 |= bit
+            default: givenFilter.3 |= bit
+            }
+        }
+
+        func mayBeGiven(_ k: NameKey) -> Bool {
+            let b = Self.filterBit(k)
+            let bit = UInt64(1) << UInt64(b & 63)
+            switch b >> 6 {
+            case 0: return givenFilter.0 & bit != 0
+            case 1: return givenFilter.1 & bit != 0
+            case 2: return givenFilter.2 & bit != 0
+            default: return givenFilter.3 & bit != 0
+            }
+        }
 
         init(text: UnsafeBufferPointer<UInt8>) {
             self.text = text
@@ -715,6 +756,15 @@ enum PersonMentionScanner {
             return w
         }
 
+        /// Whether `offset` follows "P.", "Q.", "TP." and the like (a place word and a full stop).
+        func afterPlaceAbbreviation(_ offset: Int) -> Bool {
+            var j = offset
+            while j > 0 && text[j - 1] == 0x20 { j -= 1 }
+            guard j > 1, text[j - 1] == 0x2E, let (w, broken) = previousWord(before: j - 1), !broken, w.end == j - 1
+            else { return false }
+            return PersonNameLexicon.placeWords.contains(key(w))
+        }
+
         /// A company or institution marker among the five words before `offset`, with no
         /// punctuation between ("Công ty TNHH Giải pháp ⟨Mai Phương⟩").
         func inOrganisationName(_ offset: Int) -> Bool {
@@ -790,11 +840,104 @@ enum PersonMentionScanner {
         // MARK: Reading a run of capitalised words
 
         mutating func process() {
+            let before = found.count
+            processRun()
+            if found.count == before && (!givenSingles.isEmpty || !givenPairs.isEmpty) { shortReference() }
+        }
+
+        /// "Nhớ ngày Thảo Nhi rụt rè…", "…bằng mật khẩu mà Đạt tự đặt": the given name of a person
+        /// named in full earlier, standing alone. Not a sentence's first word ("Mai mình gửi"),
+        /// not after a place word ("miền Nam"), and not the words that are mostly something else.
+        mutating func shortReference() {
+            let count = run.count
+            guard count <= 3 else { return }
+            if run[0].brokenBefore && count == 1 { return }
+            if run[0].brokenBefore && (followsHouseNumber(run[0].start) || abbreviation(before: run[0].start) != nil) { return }
+            // A pair of given names ("Thảo Nhi") may open the run; one given name stands alone, or
+            // after a sentence's first word; not inside a longer name ("pháp danh Quảng Trí").
+            let broken = run[0].brokenBefore
+            guard count <= 2 || (count == 3 && broken) else { return }
+            // Every reference ends with a remembered last word.
+            guard let lastKey = key(run[count - 1]), mayBeGiven(lastKey.key) else { return }
+            if !run[0].brokenBefore, let p = previousWord(before: run[0].start)?.word, let pk = key(p) {
+                // Typed without marks, "cho" is more often "give" than "chợ": only plain place words count.
+                if pk.plain ? PersonNameLexicon.plainPlaceWords.contains(pk) : PersonNameLexicon.placeWords.contains(pk) { return }
+            }
+            // "VAN TAI 68": capitals are a sign or a heading, not the person named before.
+            if isAllCaps(run[count - 1], in: text) { return }
+            keys.removeAll(keepingCapacity: true)
+            for w in run { keys.append(key(w)) }
+            guard run.allSatisfy({ standsAlone($0) }) else { return }
+            func pair(_ pos: Int) -> Bool {
+                guard pos + 1 < count, let k = keys[pos], let k2 = keys[pos + 1] else { return false }
+                // Each word as typed: with marks it must match their spelling, without any its letters.
+                for p in givenPairs where (k.plain ? p.plain.0 : p.exact.0) == k.key && (k2.plain ? p.plain.1 : p.exact.1) == k2.key {
+                    return true
+                }
+                return false
+            }
+            func single(_ pos: Int) -> Bool {
+                guard let k = keys[pos], !PersonNameLexicon.notShortNames.contains(k) else { return false }
+                return givenSingles.contains { k.plain ? $0.plain == k.key : $0.exact == k.key }
+            }
+            if count >= 2 && pair(count - 2) && (count == 2 || broken) {
+                found.append(PersonMention(kind: .addressedName, start: run[count - 2].start, end: run[count - 1].end, cueStart: nil))
+            } else if (count == 1 && !broken) || (count == 2 && broken), single(count - 1) {
+                found.append(PersonMention(kind: .addressedName, start: run[count - 1].start, end: run[count - 1].end, cueStart: nil))
+            }
+        }
+
+        /// A word on its own, not part of a handle, an address or a password ("Dat@shop2024", "datvo.shop").
+        func standsAlone(_ w: Word) -> Bool {
+            if w.start > 0 {
+                let b = text[w.start - 1]
+                if b == UInt8(ascii: "@") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "/")
+                    || UTF8Classes.isDigit(b) { return false }
+            }
+            if w.end < text.count {
+                let b = text[w.end]
+                if b == UInt8(ascii: "@") || b == UInt8(ascii: "_") || UTF8Classes.isDigit(b) { return false }
+                if (b == UInt8(ascii: ".") || b == UInt8(ascii: "/")) && w.end + 1 < text.count
+                    && UTF8Classes.isASCIIAlnum(text[w.end + 1]) { return false }
+            }
+            return true
+        }
+
+        /// The key of run word `i` typed without marks ("Đạt" → "dat").
+        func plainKey(_ i: Int) -> NameKey? {
+            let w = run[i]
+            let folded = VietnameseFolding.foldedASCII(text, w.start..<w.end)
+            return folded.withUnsafeBufferPointer { NameKey.of($0, 0, $0.count)?.key }
+        }
+
+        /// Remembers the given names of a full name just found; the oldest are forgotten first.
+        mutating func rememberGivenNames(from: Int, to: Int) {
+            guard to - from >= 2, let last = keys[to - 1], let lastPlain = plainKey(to - 1) else { return }
+            if !givenSingles.contains(where: { $0.exact == last.key }) {
+                if givenSingles.count == Self.maxGiven {
+                    givenSingles.removeFirst()
+                    givenFilter = (0, 0, 0, 0)
+                    for g in givenSingles { addToFilter(g.exact); addToFilter(g.plain) }
+                }
+                givenSingles.append((last.key, lastPlain))
+                addToFilter(last.key)
+                addToFilter(lastPlain)
+            }
+            if to - from >= 3, let first = keys[to - 2], let firstPlain = plainKey(to - 2),
+               !PersonNameLexicon.middleNames.contains(keys[to - 2]) {
+                if givenPairs.count == Self.maxGiven { givenPairs.removeFirst() }
+                givenPairs.append(((first.key, last.key), (firstPlain, lastPlain)))
+            }
+        }
+
+        mutating func processRun() {
             let count = run.count
             let L = PersonNameLexicon.self
             // One word after punctuation (a sentence's first word): nothing to read.
             if count == 1 && run[0].brokenBefore { return }
             if run[0].brokenBefore && followsHouseNumber(run[0].start) { return }
+            // "P. Bình Trị Đông B", "TP. Thủ Đức": a place after an abbreviated place word.
+            if run[0].brokenBefore && afterPlaceAbbreviation(run[0].start) { return }
             var before: Word? = run[0].brokenBefore ? abbreviation(before: run[0].start) : previousWord(before: run[0].start)?.word
             // Cheap exit: one capitalised word can only be a name after an honorific or a label.
             if count == 1 {
@@ -973,6 +1116,7 @@ enum PersonMentionScanner {
                                           || isApostropheName(from) || L.middleNames.contains(keys[from + 1]))
             var m = PersonMention(kind: kind, start: run[from].start, end: run[to - 1].end, cueStart: cueStart)
             m.isFullName = full
+            if full { rememberGivenNames(from: from, to: to) }
             m.hasTitle = titled(before: cueStart == nil ? from : from - 1) || titled(after: m.end)
             found.append(m)
         }

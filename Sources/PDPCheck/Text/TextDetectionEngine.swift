@@ -64,6 +64,13 @@ public struct TextDetectionEngine: Sendable {
             let key = m.category.isIdentifierValue ? "identifier" : m.category.rawValue
             if let index = lastOfClass[key], kept[index].match.end > m.start {
                 let current = kept[index]
+                // An e-wallet number is a phone number and an account at once (MoMo, ZaloPay).
+                if current.match.start == m.start && current.match.end == m.end
+                    && Set([current.match.category, m.category]) == [.phoneNumber, .bankAccount] {
+                    lastOfClass[key] = kept.count
+                    kept.append((m, order))
+                    continue
+                }
                 let better = m.confidence > current.match.confidence
                     || (m.confidence == current.match.confidence && order < current.order)
                 if better { kept[index] = (m, order) }

@@ -12,6 +12,7 @@ public final class TextScanContext {
     private var hits: [KeywordHit]?
     private var hitsByTopic: [[KeywordHit]]?
     private var mentions: [PersonMention]?
+    private var tableContext: TableColumnContext?
 
     public init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
@@ -21,7 +22,13 @@ public final class TextScanContext {
     public func label(before offset: Int) -> ContextLabel? {
         let slot = offset & (Self.labelSlots - 1)
         if labelOffsets[slot] == offset { return labelValues[slot] }
-        let label = ContextWindow.nearestLabel(before: offset, in: text)
+        let label: ContextLabel?
+        // In a table row, a word inside the cell names the value; otherwise its column's header does.
+        if let cell = tables.cell(at: offset, in: text), let column = cell.role.contextLabel {
+            label = ContextWindow.nearestLabel(before: offset, in: text, floor: cell.range.lowerBound) ?? column
+        } else {
+            label = ContextWindow.nearestLabel(before: offset, in: text)
+        }
         labelOffsets[slot] = offset
         labelValues[slot] = label
         return label
@@ -47,6 +54,19 @@ public final class TextScanContext {
             hitsByTopic = buckets
         }
         return hitsByTopic?[TopicLexicon.topicIndex(topic)] ?? []
+    }
+
+    /// The tables of the text (header lines of column names and their rows). Computed on first use.
+    public var tables: TableColumnContext {
+        if let tableContext { return tableContext }
+        let found = TableColumnContext(text: text, hits: keywordHits)
+        tableContext = found
+        return found
+    }
+
+    /// The table cell holding `offset`, with the role its column's header gives it.
+    public func tableCell(at offset: Int) -> TableCell? {
+        tables.blocks.isEmpty ? nil : tables.cell(at: offset, in: text)
     }
 
     /// Places that name a person ("anh Tuấn", "Nguyễn Văn Tuấn"), in text order. Computed on first use.

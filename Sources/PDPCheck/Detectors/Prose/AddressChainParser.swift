@@ -89,6 +89,8 @@ enum AddressChainParser {
         ("khu pho", Unit(kind: .village, forms: [["khu"], ["phố"]], value: .any)),
         ("kp", Unit(kind: .village, forms: [], value: .number, abbreviation: true)),
         ("khoi", Unit(kind: .village, forms: [["khối"]], value: .number)),
+        ("khom", Unit(kind: .village, forms: [["khóm"]], value: .any)),
+        ("doi", Unit(kind: .village, forms: [["đội"]], value: .number, rejectASCII: true)),
         ("duong", Unit(kind: .street, forms: [["đường"]], value: .any)),
         ("pho", Unit(kind: .street, forms: [["phố"]], value: .any)),
         ("phuong", Unit(kind: .area, forms: [["phường"]], value: .any)),
@@ -277,11 +279,14 @@ enum AddressChainParser {
     /// A unit word followed by its value, or a house-number prefix: the next element begins
     /// here, not more of a name ("… Quang Trung Phường 5", but "Nghi Phong, huyện …").
     static func startsElement(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let (_, e) = unit(at: i, in: text) {
+        if let (u, e) = unit(at: i, in: text) {
             var k = e
             if k < text.count && text[k] == UInt8(ascii: ".") { k += 1 }
             k = ProseText.skipSpaces(from: k, in: text)
-            if k > e && (ProseText.isDigit(at: k, in: text) || ProseText.isUppercase(at: k, in: text)) { return true }
+            // A unit that takes a number ("tổ 5", "đội 3") starts nothing before a name ("Đội Cấn").
+            if k > e && (ProseText.isDigit(at: k, in: text) || (u.value != .number && ProseText.isUppercase(at: k, in: text))) {
+                return true
+            }
         }
         if let e = isHousePrefix(at: i, in: text) {
             let k = ProseText.skipSpaces(from: e, in: text)
@@ -392,7 +397,13 @@ enum AddressChainParser {
                     street = true
                 }
             }
-            return AddressChain.Element(kind: u.kind, range: p..<end, hasNumber: hasNumber, hasStreetName: street)
+            // "P.1204", "P.504": a room number, not a ward (wards have one or two digits).
+            var kind = u.kind
+            if kind == .area && unitEnd - p == 1 && (text[p] | 0x20) == UInt8(ascii: "p") && hasNumber
+                && ProseText.digitsEnd(from: v, in: text) - v >= 3 {
+                kind = .room
+            }
+            return AddressChain.Element(kind: kind, range: p..<end, hasNumber: hasNumber, hasStreetName: street)
         }
         // A bare place name: after a comma, at the end of a clause (", Hà Đông."), or leading
         // right after an address word ("Địa chỉ: Vinhomes Central Park, tòa L3").

@@ -12,29 +12,54 @@ enum VenueWords {
         "can ban", "cho thue", "sang nhuong", "mat tien", "bds", "bat dong san", "dat nen", "nha dat", "truong hoc",
         "co so", "trung tam", "buu dien", "phong giao dich", "store", "cong an", "toa an", "nha sach", "tiem vang",
         "kcn", "khu cong nghiep", "nhan hang tai", "hop tai", "hop o", "trao giai", "toa nha",
+        // Places of worship, burial, detention, transport and dormitories.
+        "nha tho", "tu vien", "thanh that", "thien vien", "tinh xa", "nghia trang", "nghia dia", "trai giam",
+        "nha tu", "ky tuc xa", "ktx", "ben xe", "san bay", "nha ga", "tram y te", "benh xa",
+        // Property for sale.
+        "so hong", "thuong luong", "can ban gap", "mua ban", "gia ban", "ban can ho",
     ]
 
     /// Words that name a venue only when spelled so: "quán" (not "quận"), "tiệm" (not "tiêm"),
     /// "xưởng" (not "xuống"), "trường" (not the surname Trương), "kho" (not "khó").
     static let spelled: [(String, [String])] = [
         ("quan", ["quán"]), ("tiem", ["tiệm", "tiem"]), ("xuong", ["xưởng"]), ("truong", ["trường"]), ("kho", ["kho"]),
+        ("chua", ["chùa"]), ("cho", ["chợ"]), ("den", ["đền"]), ("mieu", ["miếu"]),
+    ]
+
+    /// Spelled words that are venues only in lowercase: capitalised, they open a place's name
+    /// ("Chợ Đồn", "Chùa Bộc" are a district and a street).
+    static let lowercaseOnly: Set<FoldedKey> = FoldedKey.set(["chua", "cho", "den", "mieu"])
+
+    /// Words of a listing of property for sale or rent, looked for in the sentence of an
+    /// address: a price in billions, a land title, "thương lượng".
+    static let listingPhrases: [String] = [
+        "so hong", "thuong luong", "can ban", "can ban gap", "mua ban", "gia ban", "cho thue", "sang nhuong", "mat tien",
+        "bds", "bat dong san", "dat nen", "nha dat", "chinh chu ban", "ban nha",
     ]
 
     /// Folded phrase → spellings of its first word (empty: any spelling).
-    static let table: [FoldedKey: [SpelledWord]] = {
+    static let table: [FoldedKey: [SpelledWord]] = build(phrases, spelled)
+    static let listingTable: [FoldedKey: [SpelledWord]] = build(listingPhrases, [("ty", ["tỷ", "tỉ"])])
+
+    static func build(_ phrases: [String], _ spelled: [(String, [String])]) -> [FoldedKey: [SpelledWord]] {
         var t: [FoldedKey: [SpelledWord]] = [:]
         for p in phrases { if let k = FoldedKey(p) { t[k] = [] } }
         for (p, forms) in spelled { if let k = FoldedKey(p) { t[k] = forms.map(SpelledWord.init) } }
         return t
-    }()
+    }
+
+    /// Whether a listing word (sale price, land title) starts in `range`.
+    static func anyListing(in range: Range<Int>, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        any(in: range, text: text, table: listingTable)
+    }
 
     static let maxWords = 3
 
     /// Whether a venue word starts in `range` and does not overlap `excluded`.
-    static func any(in range: Range<Int>, excluding excluded: Range<Int>? = nil, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func any(in range: Range<Int>, excluding excluded: Range<Int>? = nil, text: UnsafeBufferPointer<UInt8>,
+                    table: [FoldedKey: [SpelledWord]] = Self.table) -> Bool {
         var i = max(0, range.lowerBound)
         let hi = min(text.count, range.upperBound)
-        let table = Self.table
         while i < hi {
             guard ProseText.isLetter(at: i, in: text), !UTF8Classes.isWordCharacter(endingBefore: i, in: text) else {
                 i += ProseText.length(at: i, in: text)
@@ -48,6 +73,7 @@ enum VenueWords {
                 words += 1
                 if let key = FoldedKey(text, i..<end), let forms = table[key],
                    forms.isEmpty || forms.contains(where: { $0.matches(text, i..<firstEnd) }),
+                   forms.isEmpty || !lowercaseOnly.contains(key) || !ProseText.isUppercase(at: i, in: text),
                    !(excluded.map { i < $0.upperBound && $0.lowerBound < end } ?? false) {
                     return true
                 }

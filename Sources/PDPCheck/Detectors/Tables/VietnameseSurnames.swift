@@ -17,6 +17,7 @@ enum VietnameseSurnames {
         "điêu", "cấn", "lò", "tôn", "lục", "hồng", "chung", "xa", "du", "kim", "phương", "thạch", "thân",
         "trang", "đậu", "liêu", "âu", "ninh", "quan", "sầm", "mạc", "tiêu", "khổng", "lăng", "khúc", "khương",
         "ung", "mẫn", "doãn", "hầu", "thiều", "quang", "viên", "danh", "yên", "hàn", "lã", "nhan", "giáp", "âu dương",
+        "kha", "thào",
     ]
 
     /// Central Highlands and other minority family names (Ê Đê, Gia Rai, Ba Na, Thái, Mường…).

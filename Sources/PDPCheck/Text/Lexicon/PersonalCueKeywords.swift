@@ -18,13 +18,13 @@ enum PersonalCueKeywords {
         + words(.addressCue, ["dia chi", "d c", "dc", "nha rieng", "nha o", "so nha", "nha so", "thuong tru",
                               "tam tru", "noi o", "que quan", "nguyen quan", "dia chi giao hang", "ship den",
                               "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai",
-                              "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o",
+                              "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o", "cho o", "hktt", "dkhktt", "noi dkhktt",
                               "tu gia", "giao den", "giao hang den", "ship ve", "gui ve"])
         + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
                                "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
                                "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",
                                "kdt", "p", "q", "tx", "thi xa", "kp", "tdp", "dac khu",
-                               "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei"])
+                               "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei", "khom"])
         + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
                                "chia se vi tri", "google maps", "gps"])
         + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai"])
@@ -32,6 +32,7 @@ enum PersonalCueKeywords {
                              "thay", "mr", "ms", "mrs"])
         + words(.photoCue, ["hinh", "hinh anh", "clip", "video", "tam anh", "buc anh", "tam hinh", "chup",
                             "anh chup", "hinh chup", "photo", "selfie"])
+        + words(.columnLabel, ColumnRole.lexiconWords)
         + words(.newsCue, ["cho biet", "theo cao trang", "bi cao", "tand", "vksnd", "tam giu hinh su", "khoi to",
                            "phong vien", "pv", "ttxvn", "co quan cong an", "co quan chuc nang", "doi tuong",
                            "nghi pham", "tuyen phat", "xet xu", "phien toa", "so tham", "phuc tham",

@@ -67,7 +67,16 @@ enum SensitiveTopicKeywords {
             "u nguyên bào", "hen phế quản", "sa sút trí tuệ", "rối loạn phổ tự kỷ", "rạn xương", "bị gãy",
             "nhồi máu cơ tim", "suy hô hấp", "chấn thương sọ não", "bệnh phổi", "tràn dịch", "xuất huyết não",
             "bệnh Lao", "nhiễm trùng", "đái dầm",
+            // Everyday words for illnesses, treatments and disabilities.
+            "bệnh máu trắng", "lọc máu", "tăng động", "tăng động giảm chú ý", "rối loạn tăng động",
+            "tự làm đau bản thân", "tự làm hại bản thân", "tự hại bản thân", "tự rạch tay", "mù một mắt",
+            "mù hai mắt", "bị mù", "mù lòa", "mù loà", "khiếm thị", "khiếm thính", "bị điếc", "câm điếc", "lãng tai",
+            "nghễnh ngãng", "teo cơ", "u xơ", "u nang", "suy thận mạn", "thiểu năng", "chậm phát triển",
+            "huyết áp cao", "viêm gan", "thoát vị đĩa đệm", "sỏi thận", "bệnh thận", "bướu cổ", "thoái hóa cột sống",
+            "thoái hoá cột sống", "ung thư tiền liệt tuyến", "ung thư buồng trứng", "ung thư thực quản",
         ], ambiguous: [
+            "bệnh máu trắng": 0.8, "lọc máu": 0.6, "tăng động": 0.5, "bị mù": 0.6, "bị điếc": 0.6, "lãng tai": 0.4,
+            "teo cơ": 0.6, "u xơ": 0.5, "u nang": 0.6, "chậm phát triển": 0.5, "thiểu năng": 0.6,
             "bị gãy": 0.8, "rạn xương": 0.6, "tràn dịch": 0.6,
             "tự tử": 0.4, "tự sát": 0.6, "vô sinh": 0.5, "tâm thần": 0.6, "tự kỷ": 0.5, "tự kỉ": 0.5, "u não": 0.6,
             "động kinh": 0.4, "ốm nặng": 0.5, "tự hại": 0.4, "di căn": 0.6, "hôn mê": 0.4, "dương tính": 0.5,
@@ -78,8 +87,9 @@ enum SensitiveTopicKeywords {
             "chẩn đoán", "nhập viện", "nằm viện", "Covid", "F0", "sốt xuất huyết", "hen suyễn", "thấp khớp", "gút", "gout", "ADHD", "PTSD",
             "bipolar", "hồi sức", "đơn thuốc", "gãy chân", "gãy tay",
             "gãy xương", "bỏng nặng", "tăng huyết áp", "cao huyết áp", "mổ mắt", "bệnh trĩ", "viêm phổi",
-            "nhiễm trùng máu", "thở máy", "hoại tử", "chấn thương", "gãy",
+            "nhiễm trùng máu", "thở máy", "hoại tử", "chấn thương", "gãy", "truyền máu", "máu trắng", "rạch tay",
         ], ambiguous: [
+            "máu trắng": 0.2, "rạch tay": 0.5,
             "gãy": 0.3, "chấn thương": 0.6,
             "gút": 0.4, "gãy chân": 0.8, "gãy tay": 0.8, "gãy xương": 0.8, "bỏng nặng": 0.5, "mổ mắt": 0.4,
             "thở máy": 0.3, "bệnh trĩ": 0.6, "hồi sức": 0.6, "nằm viện": 0.6,
@@ -165,7 +175,7 @@ enum SensitiveTopicKeywords {
     static let ethnicity: [Keyword] =
         group(.ethnicity, 1, peoples.map { "người " + $0 } + peoples.map { "dân tộc " + $0 }
               + ["gốc Hoa", "đồng bào dân tộc thiểu số", "người dân tộc thiểu số", "người dân tộc"],
-              ambiguous: ["người Tày": 0.3, "người Dao": 0.5, "người Chăm": 0.4, "người Mông": 0.4, "người Thái": 0.5,
+              ambiguous: ["người Lào": 0.3, "người Tày": 0.3, "người Dao": 0.5, "người Chăm": 0.4, "người Mông": 0.4, "người Thái": 0.5,
                           "người Hoa": 0.6, "người Kinh": 0.5, "dân tộc Tày": 0.5, "người Nùng": 0.6,
                           "người Mường": 0.6, "người Hrê": 0.5])
         + group(.ethnicity, 0.8, ["dân tộc thiểu số", "sắc tộc", "chủng tộc", "con lai", "lai Tây"],
@@ -180,6 +190,7 @@ enum SensitiveTopicKeywords {
             "người chuyển giới", "chuyển đổi giới tính", "phẫu thuật chuyển giới", "xác định lại giới tính",
             "công khai giới tính", "đời sống tình dục", "bê đê", "pê đê", "bóng lộ", "bóng kín", "transgender",
             "yêu người cùng giới", "yêu đồng giới", "quan hệ đồng giới", "đồng giới", "kết hôn đồng giới",
+            "thích người cùng giới", "ái nam ái nữ", "giới tính thứ ba", "người yêu cùng giới",
         ], ambiguous: [
             "đồng tính": 0.4, "đồng tính nam": 0.5, "đồng tính nữ": 0.5, "song tính": 0.5, "bê đê": 0.5,
             "pê đê": 0.5, "bóng lộ": 0.4, "bóng kín": 0.4,
@@ -187,10 +198,13 @@ enum SensitiveTopicKeywords {
         + group(.sexuality, 0.9, ["gay", "quan hệ tình dục", "les", "queer", "come out", "comeout"],
                 ambiguous: ["gay": 0.25, "les": 0.5])
         + group(.sexuality, 0.7, ["LGBT", "LGBTQ", "bản dạng giới", "tomboy", "tom boy"])
+        + group(.sexuality, 0.8, ["người cùng giới"])
         + group(.sexuality, 0.45, continuing)
 
     /// Keywords that count only where a finding of their topic was just reported about someone:
     /// "…mình là người đồng tính. Mình và anh Huy đã yêu nhau 5 năm".
+    /// (A bare "nợ" does not carry a debt story on: "số nợ", "món nợ", "nợ lương" refer back to a
+    /// debt already told or to someone else's, and the debt's statement is the label.)
     static let continuing = ["yêu nhau", "bạn đời", "hẹn hò"]
 
     /// Art. 4(c): private life, personal and family secrets.
@@ -199,14 +213,24 @@ enum SensitiveTopicKeywords {
             "bí mật cá nhân", "bí mật gia đình", "lộ clip", "clip nóng", "ảnh nóng", "clip sex", "ảnh nude",
             "ảnh khỏa thân", "ảnh khoả thân", "ngoại tình", "cắm sừng", "giật chồng", "giật vợ", "tiểu tam",
             "con ngoài giá thú", "ngoài giá thú", "bồ nhí", "bạo lực gia đình", "sugar baby", "sugar daddy",
-        ], ambiguous: ["lộ clip": 0.7, "ảnh nóng": 0.5, "giật vợ": 0.6, "bồ nhí": 0.6])
+            "sống thử", "có con riêng", "đánh vợ", "bị chồng đánh", "đánh đập vợ", "trốn nợ", "nợ nặng lãi",
+            "nợ cờ bạc", "vỡ hụi", "sống chung như vợ chồng",
+        ], ambiguous: ["lộ clip": 0.7, "ảnh nóng": 0.5, "giật vợ": 0.6, "bồ nhí": 0.6, "sống thử": 0.8,
+                       "có con riêng": 0.8, "đánh vợ": 0.6, "vỡ hụi": 0.6])
         + group(.privateLife, 0.9, ["đời tư", "vỡ nợ", "nợ xấu", "quỵt nợ"],
                 ambiguous: ["đời tư": 0.6, "vỡ nợ": 0.4, "nợ xấu": 0.4, "quỵt nợ": 0.6])
         + group(.privateLife, 0.8, [
             "nợ nần", "ly hôn", "ly dị", "li hôn", "li dị", "ly thân", "con riêng", "chuyện riêng tư",
             "tin nhắn riêng", "có bồ", "làm lẽ", "vợ bé", "phá sản", "bị bỏ rơi", "chồng bỏ đi", "vợ bỏ đi",
             "mẹ bỏ đi", "bố bỏ đi", "ba bỏ đi", "bỏ nhà đi", "nợ chây ì", "quỵt tiền",
-        ], ambiguous: ["ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6])
+            // Violence at home, not violence anywhere ("bảo mẫu bạo hành trẻ" is a crime in the news).
+            "bị chồng bạo hành", "chồng bạo hành", "bạo hành vợ", "vợ bạo hành", "bạo hành chồng",
+            "vay nặng lãi", "ôm nợ", "cặp bồ",
+            "lăng nhăng", "bỏ vợ con", "bỏ chồng con", "bị chồng bỏ", "bị vợ bỏ",
+            // (Photos alone are not intimate ones: "tung ảnh CCCD", "phát tán ảnh gia đình"; "ảnh nóng" is.)
+            "mất khả năng trả nợ", "siết nợ", "quan hệ bất chính",
+        ], ambiguous: ["ôm nợ": 0.6, "cặp bồ": 0.6, "lăng nhăng": 0.5,
+                       "ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6])
         + group(.privateLife, 0.6, ["chuyện riêng", "đời sống riêng tư", "chụp màn hình tin nhắn", "con nợ", "xiết nợ"],
                 ambiguous: ["chuyện riêng": 0.4, "con nợ": 0.4])
         + group(.privateLife, 0.45, ["bóc phốt", "bí mật", "phốt", "nợ"])

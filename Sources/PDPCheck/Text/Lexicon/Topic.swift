@@ -9,6 +9,8 @@ public enum Topic: String, Sendable, CaseIterable {
     /// The wording of news reports and court or police statements ("cho biết", "bị cáo",
     /// "tạm giữ hình sự"): ages and birth years there republish what is already public.
     case newsCue
+    /// Column names of tables ("Họ tên", "SĐT", "CCCD", "STK"): where a header line may be.
+    case columnLabel
 
     /// The report category a sensitive topic is reported as.
     public var sensitiveCategory: Category? {
