@@ -21,9 +21,10 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "CSHA256"),
         .target(
             name: "PDPCheck",
-            dependencies: ["CMagic", "CExif", "CZlib", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CMagic", "CExif", "CZlib", "CSHA256", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .executableTarget(
             name: "pdpcheck",

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Compare cleaning photos and videos with pdpcheck's MediaMetadataCleaner (through
-# `pdpcheck-bench fix-media`, which reads each file, cleans it and writes the copy) with
-# `exiftool -all= -o` on the same files, in one run: wall time of each, files per second and
-# the ratio. Both are one process over the whole folder, as a user would run them.
+# Compare cleaning photos and videos with pdpcheck against `exiftool -all= -o` on the same
+# files, in one run. Three pdpcheck figures, each against the same exiftool time:
+#   - `pdpcheck fix --strip all`: the whole command a user runs (walk, judge, clean, prove the
+#     image data unchanged, write atomically, re-scan every copy, write the JSON fix report);
+#   - `pdpcheck fix --strip privacy` (the default): the same, removing what the policy flags;
+#   - the cleaner alone (`pdpcheck-bench fix-media`: read, clean, write each file).
+# Everything is one process over the whole folder, as users run them.
 #
 # Environment:
 #   SCRATCH   SwiftPM scratch path for the release build (default .build)
 #   COPIES    how many copies of Corpus/media's fixtures to clean (default 20 → ~1,000 files)
 #   REPEAT    timed runs of each tool; the best is kept (default 3)
-#   MODE      privacy (default) or all
-#   JOBS      pdpcheck-bench --jobs (default: all cores); exiftool is one process, as users run it
+#   MODE      the cleaner-alone mode: privacy (default) or all
+#   JOBS      pdpcheck --jobs (default: all cores); exiftool is one process, as users run it
 #   MEDIA     a folder of your own media to clean instead of the fixtures
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,9 +25,12 @@ JOBS="${JOBS:-$(nproc)}"
 
 command -v exiftool >/dev/null || { echo "exiftool is missing: bash scripts/setup.sh installs it" >&2; exit 1; }
 
-echo "== building pdpcheck-bench (release, scratch path $SCRATCH)"
+echo "== building pdpcheck and pdpcheck-bench (release, scratch path $SCRATCH)"
 swift build -c release --scratch-path "$SCRATCH" --product pdpcheck-bench 2>&1 | tail -n 1
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pdpcheck-bench"
+swift build -c release --scratch-path "$SCRATCH" --product pdpcheck 2>&1 | tail -n 1
+BINDIR="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+BIN="$BINDIR/pdpcheck-bench"
+PDP="$BINDIR/pdpcheck"
 
 workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT
@@ -41,20 +47,38 @@ files=$(find "$folder" -type f | wc -l)
 bytes=$(du -sb "$folder" | cut -f1)
 echo "== $files files, $bytes bytes in $folder"
 
-best() {  # best wall time of REPEAT runs of "$@" (output folder emptied before each), in seconds
-    local best=""
-    for _ in $(seq 1 "$REPEAT"); do
-        rm -rf "$workdir/out" && mkdir -p "$workdir/out"
-        local t0 t1
-        t0=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        t1=$(date +%s.%N)
-        best=$(python3 -c "import sys; a=float(sys.argv[1])-float(sys.argv[2]); b=sys.argv[3]; print(a if b=='' or a<float(b) else b)" "$t1" "$t0" "$best")
-    done
-    echo "$best"
+best() {  # "wall cpu" of the fastest of REPEAT runs of "$@" (output folder emptied before each), in
+          # seconds; cpu is user+system time of the process and its children
+    python3 - "$workdir/out" "$REPEAT" "$@" <<'PY'
+import os, resource, shutil, subprocess, sys, time
+out, repeat, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+best = None
+for _ in range(repeat):
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    if best is None or wall < best[0]:
+        best = (wall, cpu)
+print(f"{best[0]:.4f} {best[1]:.4f}")
+PY
 }
 
-echo "== pdpcheck-bench fix-media --mode $MODE (read, clean, write each file)"
+echo "== pdpcheck fix --strip all / privacy (the whole command, JSON report)"
+"$PDP" fix --strip all --jobs "$JOBS" --format json --out "$workdir/check-all" "$folder" >"$workdir/fix-all.json" 2>/dev/null || true
+python3 - "$workdir/fix-all.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print("   " + ", ".join(f"{k} {v}" for k, v in s.items() if isinstance(v, (int, float))))
+PY
+fa=$(best "$PDP" fix --strip all --jobs "$JOBS" --format json --report "$workdir/r.json" --out "$workdir/out" "$folder")
+fp=$(best "$PDP" fix --strip privacy --jobs "$JOBS" --format json --report "$workdir/r.json" --out "$workdir/out" "$folder")
+
+echo "== pdpcheck-bench fix-media --mode $MODE (the cleaner alone: read, clean, write each file)"
 mkdir -p "$workdir/check"
 "$BIN" fix-media --mode "$MODE" --jobs "$JOBS" --out "$workdir/check" "$folder" 2>/dev/null | tail -n 1 || true
 pd1=$(best "$BIN" fix-media --mode "$MODE" --jobs 1 --out "$workdir/out" "$folder")
@@ -64,12 +88,17 @@ echo "== exiftool -all= -o (one process, recursive)"
 ex=$(best exiftool -q -q -all= -o "$workdir/out/%d%f.%e" -r "$folder")
 exwritten=$(find "$workdir/out" -type f | wc -l)
 
-python3 - "$files" "$pd" "$ex" "$written" "$exwritten" "$MODE" "$pd1" "$JOBS" <<'PY'
+python3 - "$files" "$JOBS" "$MODE" "$written" "$exwritten" "$ex" "$fa" "$fp" "$pd1" "$pd" <<'PY'
 import sys
-files, pd, ex, w, xw, mode, pd1, jobs = (int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4],
-                                         sys.argv[5], sys.argv[6], float(sys.argv[7]), sys.argv[8])
-print(f"pdpcheck fix-media ({mode}, 1 job):  {pd1:.3f} s, {files/pd1:,.0f} files/s  → {ex/pd1:.1f}× exiftool")
-print(f"pdpcheck fix-media ({mode}, {jobs} jobs): {pd:.3f} s, {files/pd:,.0f} files/s, {w} copies written")
-print(f"exiftool -all= -o:                {ex:.3f} s, {files/ex:,.0f} files/s, {xw} copies written")
-print(f"ratio: pdpcheck is {ex/pd:.1f}× faster")
+files, jobs, mode, w, xw = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+ex, fa, fp, pd1, pd = ([float(x) for x in a.split()] for a in sys.argv[6:11])
+def row(label, t, extra=""):
+    print(f"{label:<42} {t[0]:7.3f} s wall, {t[1]:7.3f} s CPU, {files/t[0]:7,.0f} files/s{extra}")
+def ratio(t):
+    return f"  → {ex[0]/t[0]:.1f}× exiftool (wall), {ex[1]/t[1]:.1f}× (CPU)"
+row("exiftool -all= -o (1 process)", ex, f", {xw} copies")
+row(f"pdpcheck fix --strip all ({jobs} jobs)", fa, ratio(fa))
+row(f"pdpcheck fix --strip privacy ({jobs} jobs)", fp, ratio(fp))
+row(f"cleaner alone ({mode}, 1 job)", pd1, ratio(pd1))
+row(f"cleaner alone ({mode}, {jobs} jobs)", pd, ratio(pd) + f", {w} copies")
 PY

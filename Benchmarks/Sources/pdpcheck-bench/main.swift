@@ -4,6 +4,7 @@ import Foundation
 import PDPCheck
 
 if CommandLine.arguments.dropFirst().first == "fix-media" { exit(FixMediaBench.run(Array(CommandLine.arguments.dropFirst(2)))) }
+if CommandLine.arguments.dropFirst().first == "sha256" { exit(SHA256Bench.run(Array(CommandLine.arguments.dropFirst(2)))) }
 
 let options: BenchOptions
 do {

@@ -100,13 +100,8 @@ struct OutputPlan {
             return
         }
         let parent = (outputPath as NSString).deletingLastPathComponent
-        if !parent.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw ScanError(code: "write-failed", message: "cannot create \(parent): \(error.localizedDescription)")
-            }
-        }
-        try AtomicFileWriter.write(cleaned, to: outputPath, permissions: original.mode)
+        if !parent.isEmpty { try OutputFolders.make(parent) }
+        // A new copy in the output folder: made durable by the fix's one sync at the end.
+        try AtomicFileWriter.write(cleaned, to: outputPath, permissions: original.mode, durability: .deferred)
     }
 }

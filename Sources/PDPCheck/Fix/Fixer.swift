@@ -8,9 +8,18 @@ public struct Fixer: Sendable {
     public let policy: Policy
     public let options: FixOptions
 
+    /// Re-reads cleaned photos and videos; made once, not per file (its finding builder
+    /// indexes the whole policy).
+    private let verifier: Scanner
+    private let mediaOptions: MediaCleanOptions
+
     public init(policy: Policy = .builtinDefault, options: FixOptions) {
         self.policy = policy
         self.options = options
+        verifier = Scanner(policy: policy, options: ScanOptions())
+        // The categories a privacy strip removes, worked out once from the policy, not per file.
+        mediaOptions = MediaCleanOptions(mode: options.stripMode, policy: policy,
+                                         categories: MediaCleanOptions(policy: policy).removedCategories)
     }
 
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
@@ -20,6 +29,11 @@ public struct Fixer: Sendable {
         let results = await BoundedParallelMap.map(items, jobs: options.scan.jobs, progress: progress) { self.fixItem($0) }
         let files = results.enumerated().map { index, report in
             report ?? FileFixReport(path: items[index].displayPath, mediaType: nil, status: .error, reason: "no result")
+        }
+        // Copies in the output folder were written without an fsync each; they reach the disk
+        // here, together, before the report says they exist.
+        if case .folder = options.output, files.contains(where: { $0.output != nil }) {
+            FileSystemSync.syncAll()
         }
         return FixReport(policy: policy.name, stripMode: options.stripMode, files: files)
     }
@@ -86,7 +100,6 @@ public struct Fixer: Sendable {
     }
 
     private func cleanMedia(_ bytes: [UInt8], format: InputFormat, mediaType: String, displayPath: String) -> Cleaned {
-        let mediaOptions = MediaCleanOptions(mode: options.stripMode, policy: policy)
         let result: MediaCleanResult
         do {
             result = try MediaMetadataCleaner.clean(bytes, options: mediaOptions, format: format)
@@ -103,7 +116,7 @@ public struct Fixer: Sendable {
                                                   after: SHA256.hexString(result.payloadHashAfter))
         file.needsPerson = result.needsPerson
         file.notes = result.notes
-        file.remaining = MediaCleanVerifier.remainingFixable(in: result.bytes, options: mediaOptions)
+        file.remaining = MediaCleanVerifier.remainingFixable(in: result.bytes, options: mediaOptions, scanner: verifier)
         if !file.remaining.isEmpty { file.status = .incomplete }
         return Cleaned(file: file, cleaned: result.bytes)
     }

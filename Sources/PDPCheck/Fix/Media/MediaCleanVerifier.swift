@@ -6,8 +6,11 @@ public enum MediaCleanVerifier {
     /// Findings in `cleaned` that the fix could remove on its own: automatic fixes (strip,
     /// mask, remove) of the categories `options` removes. Findings that need a person (review,
     /// consent) are not listed: cleaning never claims them.
-    public static func remainingFixable(in cleaned: [UInt8], options: MediaCleanOptions = MediaCleanOptions()) -> [Finding] {
-        let scanner = Scanner(policy: options.policy, options: ScanOptions())
+    /// - Parameter scanner: the scanner to re-read with, when the caller checks many copies
+    ///   (its policy must be `options.policy`); one is made otherwise.
+    public static func remainingFixable(in cleaned: [UInt8], options: MediaCleanOptions = MediaCleanOptions(),
+                                        scanner: Scanner? = nil) -> [Finding] {
+        let scanner = scanner ?? Scanner(policy: options.policy, options: ScanOptions())
         let report = scanner.scanItem(InputItem(displayPath: "cleaned", source: .bytes(cleaned)))
         let categories = options.removedCategories
         return report.findings.filter { finding in
