@@ -336,13 +336,13 @@ def build_docx():
 
 # ============================================================================ XLSX
 
-def xlsx_parts(sheets, shared, extra_files=(), extra_overrides=(), workbook_rels_extra=(), persons=None):
+def xlsx_parts(sheets, shared, extra_files=(), extra_overrides=(), workbook_rels_extra=(), persons=None, workbook_extra=""):
     """sheets: list of (name, state, sheet_xml, sheet_rels or None)."""
     ns_main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     sheet_elems = "".join(
         f'<sheet name="{name}" sheetId="{i + 1}"{state_attr(state)} r:id="rId{i + 1}"/>'
         for i, (name, state, _, _) in enumerate(sheets))
-    workbook = x(XML_DECL + f'<workbook xmlns="{ns_main}" xmlns:r="{NS_R}"><sheets>{sheet_elems}</sheets></workbook>')
+    workbook = x(XML_DECL + f'<workbook xmlns="{ns_main}" xmlns:r="{NS_R}"><sheets>{sheet_elems}</sheets>{workbook_extra}</workbook>')
     wb_rels = [(f"rId{i + 1}", REL + "worksheet", f"worksheets/sheet{i + 1}.xml", False) for i in range(len(sheets))]
     wb_rels.append((f"rId{len(sheets) + 1}", REL + "sharedStrings", "sharedStrings.xml", False))
     wb_rels += list(workbook_rels_extra)
@@ -456,6 +456,80 @@ def build_xlsx():
         hidden("xl/threadedComments/threadedComment1.xml", "comment", "Vũ Thị Mai"),
         hidden("xl/worksheets/sheet2.xml", "hidden-text", None, note="hidden sheet “Lương”"),
         hidden("xl/worksheets/sheet1.xml", "hidden-text", None, note="hidden row"),
+    ]
+    return build_zip([Member(n, d) for n, d in files]), expect, []
+
+
+def build_xlsx_numbers():
+    """Phone numbers, CCCDs and an account stored as NUMBERS (as Excel keeps a column typed as
+    numbers): the fix must turn each such cell into a string cell holding the masked text.
+    A formula copies a phone number onto a second sheet (calcChain lists it), and a pivot
+    cache keeps its own copy of one number. Every value is invented."""
+    ns_main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    shared = ["Họ và tên", "SĐT", "Số CCCD", "STK", "Số ngày công", "Hồ Thị Ngọc Ánh", "Lương Văn Thắng",
+              "Liên hệ", "Ngân hàng", "Techcombank", "SĐT người liên hệ", "Tổng ngày công"]
+
+    def num(ref, value, style=None, formula=None):
+        s_attr = f' s="{style}"' if style is not None else ""
+        f = f"<f>{formula}</f>" if formula else ""
+        return f'<c r="{ref}"{s_attr}><v>{value}</v></c>' if not f else f'<c r="{ref}"{s_attr}>{f}<v>{value}</v></c>'
+    sheet1 = worksheet([
+        row(1, [cell("A1", 0, "s"), cell("B1", 1, "s"), cell("C1", 2, "s"), cell("D1", 3, "s"), cell("E1", 4, "s")]),
+        # A phone number with its country code; a CCCD as an exporting program wrote it, leading zero kept.
+        row(2, [cell("A2", 5, "s"), num("B2", "84912345678", 1), num("C2", "079195008765", 2), num("D2", "19036677889900", 1),
+                num("E2", 22)]),
+        # As Excel stores them: the leading zero gone (the column's number format shows it again).
+        row(3, [cell("A3", 6, "s"), num("B3", "84987654321", 1), num("C3", "1094006789", 2), num("D3", "1012345678", 1),
+                num("E3", 21)]),
+    ])
+    sheet2 = worksheet([
+        row(1, [cell("A1", 7, "s"), cell("B1", 6, "s")]),
+        row(2, [cell("A2", 3, "s"), num("B2", "19036677889911", 1)]),
+        row(3, [cell("A3", 8, "s"), cell("B3", 9, "s")]),
+        row(4, [cell("A4", 10, "s"), num("B4", "84987654321", 1, formula="'Nhân sự'!B3")]),
+        row(5, [cell("A5", 11, "s"), num("B5", 43, None, formula="SUM('Nhân sự'!E2:E3)")]),
+    ])
+    styles = x(XML_DECL + f'<styleSheet xmlns="{ns_main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="000000000000"/>'
+               '</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+               '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+               '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+               '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+               '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+               '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+               '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+               "</styleSheet>")
+    calc_chain = x(XML_DECL + f'<calcChain xmlns="{ns_main}"><c r="B4" i="2"/><c r="B5"/></calcChain>')
+    pivot_definition = x(XML_DECL + (
+        f'<pivotCacheDefinition xmlns="{ns_main}" xmlns:r="{NS_R}" r:id="rId1" refreshOnLoad="1" recordCount="2">'
+        '<cacheSource type="worksheet"><worksheetSource ref="A1:B3" sheet="Nhân sự"/></cacheSource>'
+        '<cacheFields count="2"><cacheField name="Họ và tên" numFmtId="0"><sharedItems/></cacheField>'
+        '<cacheField name="SĐT" numFmtId="1"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" '
+        'containsInteger="1" minValue="84912345678" maxValue="84987654321"/></cacheField></cacheFields>'
+        "</pivotCacheDefinition>"))
+    pivot_records = x(XML_DECL + f'<pivotCacheRecords xmlns="{ns_main}" count="2">'
+                      '<r><s v="Hồ Thị Ngọc Ánh"/><n v="84912345678"/></r><r><s v="Lương Văn Thắng"/><n v="84987654321"/></r>'
+                      "</pivotCacheRecords>")
+    pivot_rels = relationships([("rId1", REL + "pivotCacheRecords", "pivotCacheRecords1.xml", False)])
+    files = xlsx_parts(
+        [("Nhân sự", "visible", sheet1, None), ("Liên hệ", "visible", sheet2, None)], shared,
+        extra_files=[("xl/styles.xml", styles), ("xl/calcChain.xml", calc_chain),
+                     ("xl/pivotCache/pivotCacheDefinition1.xml", pivot_definition),
+                     ("xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels", pivot_rels),
+                     ("xl/pivotCache/pivotCacheRecords1.xml", pivot_records)],
+        extra_overrides=[("xl/styles.xml", CT + "spreadsheetml.styles+xml"),
+                         ("xl/calcChain.xml", CT + "spreadsheetml.calcChain+xml"),
+                         ("xl/pivotCache/pivotCacheDefinition1.xml", CT + "spreadsheetml.pivotCacheDefinition+xml"),
+                         ("xl/pivotCache/pivotCacheRecords1.xml", CT + "spreadsheetml.pivotCacheRecords+xml")],
+        workbook_rels_extra=[("rId7", REL + "styles", "styles.xml", False),
+                             ("rId8", REL + "calcChain", "calcChain.xml", False),
+                             ("rId9", REL + "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml", False)],
+        persons=False,
+        workbook_extra='<pivotCaches><pivotCache cacheId="1" r:id="rId9"/></pivotCaches>')
+    expect = [
+        text("phone_number", "xl/worksheets/sheet1.xml", "84912345678", note="number cell"),
+        text("national_id", "xl/worksheets/sheet1.xml", "079195008765", note="number cell, leading zero written"),
+        text("phone_number", "xl/worksheets/sheet1.xml", "84987654321", note="number cell"),
+        text("bank_account", "xl/worksheets/sheet2.xml", "19036677889911", note="number cell next to its label"),
     ]
     return build_zip([Member(n, d) for n, d in files]), expect, []
 
@@ -672,6 +746,51 @@ def build_ods():
         field("author_identity", "meta.xml", "XMP-meta", "Initial-creator", "Mạc Thị Hương"),
         field("author_identity", "meta.xml", "XMP-dc", "Creator", "Tạ Văn Đức"),
         hidden("content.xml", "comment", "Mạc Thị Hương"),
+    ]
+    return odf_zip(mimetype, files), expect, []
+
+
+def build_ods_numbers():
+    """The ODS twin of the numbers workbook: float cells (`office:value` + the displayed
+    paragraph), one copying a phone number by formula, one that is just a count."""
+    mimetype = "application/vnd.oasis.opendocument.spreadsheet"
+    ns = ODF_NS + ' xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" ' \
+        'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"'
+
+    def string(v):
+        return f'<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+
+    def number(value, shown=None, style=None, formula=None):
+        style_attr = f' table:style-name="{style}"' if style else ""
+        formula_attr = f' table:formula="{formula}"' if formula else ""
+        return (f'<table:table-cell{style_attr}{formula_attr} office:value-type="float" office:value="{value}" '
+                f'calcext:value-type="float"><text:p>{shown or value}</text:p></table:table-cell>')
+
+    def table_row(*cells):
+        return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+    content = x(XML_DECL + f"<office:document-content {ns}><office:automatic-styles>"
+                '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N12"/>'
+                "</office:automatic-styles><office:body><office:spreadsheet>"
+                '<table:table table:name="Nhân sự">'
+                + table_row(string("Họ và tên"), string("SĐT"), string("Số CCCD"), string("Số ngày công"))
+                + table_row(string("Quách Thị Diệu Linh"), number("84923456789"),
+                            number("79195004321", shown="079195004321", style="ce1"), number("22"))
+                + table_row(string("Kiều Văn Bảo"), number("84976543210"), number("1094007788", style="ce1"), number("20"))
+                + "</table:table>"
+                '<table:table table:name="Liên hệ">'
+                + table_row(string("STK"), number("19036677880022"))
+                + table_row(string("SĐT người liên hệ"), number("84976543210", formula="of:=['Nhân sự'.B3]"))
+                + table_row(string("Tổng ngày công"), number("42", formula="of:=SUM(['Nhân sự'.D2:.D3])"))
+                + "</table:table></office:spreadsheet></office:body></office:document-content>")
+    files = [
+        ("META-INF/manifest.xml", odf_manifest(mimetype, [("content.xml", "text/xml")])),
+        ("content.xml", content),
+    ]
+    expect = [
+        text("phone_number", "content.xml", "84923456789", note="float cell"),
+        text("national_id", "content.xml", "079195004321", note="float cell shown with its leading zero"),
+        text("phone_number", "content.xml", "84976543210", note="float cell"),
+        text("bank_account", "content.xml", "19036677880022", note="float cell next to its label"),
     ]
     return odf_zip(mimetype, files), expect, []
 
@@ -953,6 +1072,12 @@ def write_all(root, many_out=None):
          "meta.xml authors and a user-defined field, and a JPEG with GPS in Pictures/.", build_odt()),
         ("bang-cham-cong.ods", "ods", "application/vnd.oasis.opendocument.spreadsheet",
          "Timesheet: cells with a phone number and a CCCD, an annotation on a cell.", build_ods()),
+        ("danh-sach-so-dien-thoai.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         "Staff numbers stored as numbers: phone, CCCD and account cells typed as numbers under their headers, a "
+         "formula copying a phone number (listed in calcChain), a pivot cache holding the phone numbers.", build_xlsx_numbers()),
+        ("danh-sach-so-dien-thoai.ods", "ods", "application/vnd.oasis.opendocument.spreadsheet",
+         "The ODS twin: float cells (office:value and the shown paragraph) with phone, CCCD and account numbers, a "
+         "formula copying a phone number, a SUM that is not personal.", build_ods_numbers()),
         ("gioi-thieu-khoa-hoc.odp", "odp", "application/vnd.oasis.opendocument.presentation",
          "Course slides: slide text and speaker notes with a bank account.", build_odp()),
     ]

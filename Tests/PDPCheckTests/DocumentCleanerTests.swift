@@ -10,7 +10,8 @@ struct DocumentCleanerTests {
 
     static let officeFixtures = ["documents/office/hop-dong-thue-nha.docx", "documents/office/danh-sach-nhan-vien.xlsx",
                                  "documents/office/thuyet-trinh-du-an.pptx", "documents/office/bien-ban-hop.odt",
-                                 "documents/office/bang-cham-cong.ods", "documents/office/gioi-thieu-khoa-hoc.odp"]
+                                 "documents/office/bang-cham-cong.ods", "documents/office/gioi-thieu-khoa-hoc.odp",
+                                 "documents/office/danh-sach-so-dien-thoai.xlsx", "documents/office/danh-sach-so-dien-thoai.ods"]
     static let archiveFixtures = ["archives/ho-so-ung-tuyen.zip", "archives/truyen-tranh.cbz", "archives/zip64.zip"]
 
     static func bytes(_ path: String) throws -> [UInt8] {

@@ -63,6 +63,7 @@ struct OfficePackageCleaner {
         var textEdits = RedactionEdits()
         var metadataEdits: [SourceEdit] = []
 
+        var worksheetCells: [Int: [SpreadsheetCellRewriter.Cell]] = [:]
         let sharedStringsUnit = plans.first(where: { $0.value == .sharedStrings })?.key
         let strings = sharedStringsUnit.flatMap { parts[$0] }.map { OfficeTextMapper.sharedStrings($0, unit: sharedStringsUnit ?? 0) } ?? []
 
@@ -86,8 +87,9 @@ struct OfficePackageCleaner {
                 record(authors, .authorNeutralized, part: name, into: &outcome.log)
                 metadataEdits += authors.edits
             case .worksheet:
-                let text = OfficeTextMapper.worksheet(bytes, unit: unit, strings: strings)
-                redactor.redact(text, part: name, encoding: .xml, into: &textEdits)
+                let sheet = OfficeTextMapper.worksheet(bytes, unit: unit, strings: strings)
+                if !sheet.cells.isEmpty { worksheetCells[unit] = sheet.cells }
+                redactor.redact(sheet.text, part: name, encoding: .xml, into: &textEdits)
             case .sharedStrings:
                 // Every string on its own, including those no cell shows any more.
                 var text = MappedText()
@@ -126,11 +128,56 @@ struct OfficePackageCleaner {
         // New bytes for every part something edited.
         var changedParts: [Int: [UInt8]] = [:]
         var byUnit: [Int: [SourceEdit]] = [:]
-        for unit in textEdits.units { byUnit[unit, default: []] += textEdits.edits(unit: unit) }
+        var cellChanges = SpreadsheetCellChanges()
+        var names: [Int: String] = [:]
+        for entry in archive.entries { names[entry.index] = entry.name }
+        for unit in textEdits.units {
+            let edits = textEdits.edits(unit: unit)
+            guard let bytes = parts[unit], let name = names[unit] else {
+                byUnit[unit, default: []] += edits
+                continue
+            }
+            // Masks that land in number or formula cells become string cells.
+            let rewritten: SpreadsheetCellRewriter.Outcome
+            switch plans[unit] {
+            case .worksheet?:
+                rewritten = SpreadsheetCellRewriter.worksheet(bytes, cells: worksheetCells[unit] ?? [], edits: edits)
+            case .text(.odf)?:
+                rewritten = SpreadsheetCellRewriter.odf(bytes, edits: edits)
+            default:
+                byUnit[unit, default: []] += edits
+                continue
+            }
+            byUnit[unit, default: []] += rewritten.edits
+            cellChanges.add(rewritten, part: name, unit: unit)
+        }
         for edit in metadataEdits { byUnit[edit.unit, default: []].append(edit) }
+        cellChanges.report(into: &outcome, label: label)
+        if !isODF, !cellChanges.formulasDropped.isEmpty {
+            cellChanges.dropCalcChainEntries(archive: archive, plans: plans, parts: parts, contentTypes: contentTypes,
+                                             edits: &byUnit, outcome: &outcome, label: label)
+        }
         for (unit, edits) in byUnit {
             guard let bytes = parts[unit] else { continue }
             changedParts[unit] = RedactionEdits.apply(SourceEditMerge.merge(edits), to: bytes)
+        }
+
+        // Copies of masked numbers that caches (charts, pivot tables, external links) still hold.
+        let masked = CachedValueFinder.searchable(cellChanges.maskedValues)
+        if !masked.isEmpty {
+            for entry in archive.entries where !entry.isDirectory {
+                guard let bytes = changedParts[entry.index] ?? parts[entry.index] else { continue }
+                let copies = CachedValueFinder.count(masked, in: bytes)
+                guard copies > 0 else { continue }
+                if plans[entry.index] == .worksheet {
+                    outcome.needsPerson.append("\(label(entry.name)): \(copies) more cell(s) hold a number masked elsewhere in the workbook; "
+                                               + "check and mask them in the spreadsheet program")
+                } else {
+                    outcome.needsPerson.append("\(label(entry.name)): still holds \(copies) cached cop\(copies == 1 ? "y" : "ies") of a number "
+                                               + "masked in a cell (a chart, pivot table or linked-file cache); "
+                                               + "refresh or remove it in the spreadsheet program")
+                }
+            }
         }
 
         var log = outcome.log

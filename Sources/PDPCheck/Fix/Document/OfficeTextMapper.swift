@@ -118,20 +118,35 @@ enum OfficeTextMapper {
         return items
     }
 
-    /// A worksheet as its reader sees it: rows on lines, cells by tabs, shared strings in place.
-    /// Numbers stored as numbers are read but never edited (bullets would not be a number):
-    /// what is found in them is left for a person.
-    static func worksheet(_ bytes: [UInt8], unit: Int, strings: [[SourceCharacter]]) -> MappedText {
+    /// A worksheet's text, and where its number and formula cells are (see `SpreadsheetCellRewriter`).
+    struct WorksheetText {
         var text = MappedText()
+        var cells: [SpreadsheetCellRewriter.Cell] = []
+    }
+
+    /// Number and formula cells recorded per worksheet; past this, numbers are read but left alone.
+    static let maxRecordedCells = 1_000_000
+
+    /// A worksheet as its reader sees it: rows on lines, cells by tabs, shared strings in place.
+    /// A number stored as a number is mapped to its bytes like text, and its cell recorded: a
+    /// number cannot hold bullets, so a cell with something masked in it is rewritten whole as a
+    /// string cell (`SpreadsheetCellRewriter`). So is a formula cell, whose result would
+    /// otherwise be computed again.
+    static func worksheet(_ bytes: [UInt8], unit: Int, strings: [[SourceCharacter]]) -> WorksheetText {
+        var out = WorksheetText()
         var stack: [String] = []
         var cellType = "n"
         var cellsInRow = 0
         var headerFooter = 0
+        // The open cell: where it starts, whether it has a formula, where its value is.
+        var cellStart: Int?
+        var cellDepth = 0
+        var hasFormula = false
         let headerFooterElements: Set<String> = ["oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"]
         _ = bytes.withUnsafeBufferPointer { b in
             XMLSourceScanner.scan(b) { token in
                 switch token {
-                case .start(let nameRange, let attributes, let selfClosing, _):
+                case .start(let nameRange, let attributes, let selfClosing, let range):
                     let name = XMLSourceScanner.localName(b, nameRange)
                     switch name {
                     case "row":
@@ -139,49 +154,83 @@ enum OfficeTextMapper {
                     case "c":
                         cellType = attributes.first(where: { XMLSourceScanner.localName(b, $0.name) == "t" })
                             .map { XMLSourceScanner.string(b, $0.value) } ?? "n"
-                        if cellsInRow > 0 { text.separator("\t") }
+                        if cellsInRow > 0 { out.text.separator("\t") }
                         cellsInRow += 1
+                        if !selfClosing {
+                            cellStart = range.lowerBound
+                            cellDepth = stack.count + 1
+                            hasFormula = false
+                        }
+                    case "f":
+                        if cellStart != nil, stack.count == cellDepth { hasFormula = true }
                     default:
                         if headerFooterElements.contains(name) {
-                            text.lineBreak()
+                            out.text.lineBreak()
                             if !selfClosing { headerFooter += 1 }
                         }
                     }
                     if !selfClosing { stack.append(name) }
-                case .end:
+                case .end(_, let range):
                     guard let name = stack.popLast() else { return }
-                    if name == "row" { text.lineBreak() }
+                    if name == "c", let start = cellStart, stack.count + 1 == cellDepth {
+                        if let last = out.cells.indices.last, out.cells[last].start == start { out.cells[last].end = range.upperBound }
+                        cellStart = nil
+                    }
+                    if name == "row" { out.text.lineBreak() }
                     if headerFooterElements.contains(name) {
                         headerFooter = max(0, headerFooter - 1)
-                        text.lineBreak()
+                        out.text.lineBreak()
                     }
                 case .text(let range, let isCDATA):
                     guard let top = stack.last else { return }
                     var list: [SourceCharacter] = []
                     if top == "v", stack.contains("c") {
+                        // A number in the cell's own value, recorded (even before the cell closes: a part cut
+                        // short leaves it without an end, and then it is not edited).
+                        var editable = false
+                        if let start = cellStart, stack.count == cellDepth + 1, Self.rewritable(cellType, hasFormula: hasFormula) {
+                            if let last = out.cells.indices.last, out.cells[last].start == start {
+                                out.cells[last].value = out.cells[last].value.lowerBound..<range.upperBound
+                                if isCDATA { out.cells[last].isCDATA = true }
+                                editable = true
+                            } else if out.cells.count < maxRecordedCells {
+                                out.cells.append(SpreadsheetCellRewriter.Cell(start: start, value: range, isCDATA: isCDATA))
+                                editable = true
+                            }
+                        }
                         switch cellType {
                         case "s":
                             let raw = XMLSourceScanner.string(b, range).trimmingASCIISpaces
-                            if let index = Int(raw), index >= 0, index < strings.count { text.append(contentsOf: strings[index]) }
+                            if let index = Int(raw), index >= 0, index < strings.count { out.text.append(contentsOf: strings[index]) }
                         case "b", "e":
                             break
                         case "str", "inlineStr":
                             XMLSourceScanner.characters(b, range, unit: unit, isCDATA: isCDATA, into: &list)
-                            text.append(contentsOf: list)
+                            out.text.append(contentsOf: list)
                         default:
                             XMLSourceScanner.characters(b, range, unit: unit, isCDATA: isCDATA, into: &list)
-                            for c in list { text.append(SourceCharacter(c.scalar, unit: unit, range: nil)) }
+                            // A number not recorded is read only: bullets in a number would break the sheet.
+                            for c in list { out.text.append(SourceCharacter(c.scalar, unit: unit, range: editable ? c.range : nil)) }
                         }
                     } else if top == "t", stack.contains("is"), !stack.contains("rPh") {
                         XMLSourceScanner.characters(b, range, unit: unit, isCDATA: isCDATA, into: &list)
-                        text.append(contentsOf: list)
+                        out.text.append(contentsOf: list)
                     } else if headerFooter > 0 {
                         XMLSourceScanner.characters(b, range, unit: unit, isCDATA: isCDATA, into: &list)
-                        text.append(contentsOf: list)
+                        out.text.append(contentsOf: list)
                     }
                 }
             }
         }
-        return text
+        return out
+    }
+
+    /// Cells whose value cannot be masked where it is: numbers (and ISO dates), and any formula's result.
+    static func rewritable(_ type: String, hasFormula: Bool) -> Bool {
+        switch type {
+        case "s", "b", "e", "inlineStr": return false
+        case "str": return hasFormula
+        default: return true
+        }
     }
 }
