@@ -57,6 +57,9 @@ public struct MapLinkDetector: TextDetector {
         }
     }
 
+    /// Built once: every `/` in a post (dates, prices per unit, links) reads a token.
+    static let schemeSeparator: [UInt8] = Array("://".utf8)
+
     /// The map link in the token `text[lo..<hi]`, if it is one.
     func mapLink(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> TextMatch? {
         var start = lo
@@ -64,7 +67,7 @@ public struct MapLinkDetector: TextDetector {
         while start < hi && !UTF8Classes.isASCIIAlnum(text[start]) { start += 1 }
         guard start < hi else { return nil }
         var hostStart = start
-        if let scheme = find(Array("://".utf8), in: text, start, min(hi, start + 12)) { hostStart = scheme + 3 }
+        if let scheme = find(Self.schemeSeparator, in: text, start, min(hi, start + 12)) { hostStart = scheme + 3 }
         var hostEnd = hostStart
         while hostEnd < hi && text[hostEnd] != UInt8(ascii: "/") && text[hostEnd] != UInt8(ascii: "?")
                 && text[hostEnd] != UInt8(ascii: "#") { hostEnd += 1 }

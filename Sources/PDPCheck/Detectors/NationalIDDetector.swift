@@ -70,7 +70,10 @@ public struct NationalIDDetector: NumberRunDetector {
             if length > 12 { break }
             if length == 12 { edge12 = k } else if length == 9 { edge9 = k }
         }
-        for (length, k) in [(12, edge12), (9, edge9)] where k >= 0 {
+        // The two readings in turn, without building an array of them for every run.
+        for reading in 0..<2 {
+            let (length, k) = reading == 0 ? (12, edge12) : (9, edge9)
+            guard k >= 0 else { continue }
             if k == run.groupCount - 1 && run.gluedAfter { continue }
             // Part of a longer grouped figure (`079.203.004.567.1`).
             if run.continues(after: k) && !NumberRun.isLoose(run.separator[k + 1]) { continue }

@@ -31,15 +31,29 @@ public struct KeywordHit: Sendable, Hashable {
 /// reading NFC and NFD alike: the text is folded on the fly ("Ung Thư", "ung thu",
 /// "Ung Thu\u{031B}" all read `ung thu`) and fed to an Aho-Corasick automaton over 37 symbols
 /// (a–z, 0–9, word break). No normalization of the document, no allocation per byte.
+///
+/// Speed: the byte loop is bound by the chain of transition loads, so the table is kept
+/// small and its hot part dense. States are numbered breadth-first (the shallow states every
+/// word passes through come first) and stored column by column as 16-bit numbers:
+/// `next[symbol × stateCount + state]`. The column offset depends only on the symbol, so the
+/// chain is one load, no multiply, and the states near the root of all 37 columns fit in L1.
 public struct FoldedKeywordMatcher: Sendable {
     static let alphabet = 37
     static let breakSymbol: UInt8 = 36
     /// Longest keyword, with its two breaks, that the offset ring can map back.
     static let maxKeywordLength = 60
 
-    /// Full DFA, premultiplied: `rows[row + symbol]` is the next state's row (state × alphabet),
-    /// so the byte loop's dependency chain is one load, no multiply.
-    private let rows: [Int32]
+    /// Column-major transitions, 16-bit while the state count allows (it is a few thousand),
+    /// 32-bit otherwise.
+    private enum Transitions {
+        case narrow([UInt16])
+        case wide([UInt32])
+    }
+
+    private let transitions: Transitions
+    let stateCount: Int
+    /// The state after the virtual break before the text.
+    private let initialState: Int
     private let outputStart: [Int32]    // state → first index into outputs (count+1 entries)
     private let outputs: [Int32]        // entry indices, including those of suffix states
     private let wordCounts: [Int]       // per entry: words in the pattern
@@ -99,15 +113,29 @@ public struct FoldedKeywordMatcher: Sendable {
                 }
             }
         }
+        // Renumber breadth-first (the queue holds every state but the root, in that order).
+        let order = [0] + queue
+        var renumbered = [Int](repeating: 0, count: count)
+        for (new, old) in order.enumerated() { renumbered[old] = new }
+        var columns = [UInt32](repeating: 0, count: count * Self.alphabet)
         var starts: [Int32] = []
         var flat: [Int32] = []
         starts.reserveCapacity(count + 1)
-        for state in 0..<count {
+        for (new, old) in order.enumerated() {
+            for s in 0..<Self.alphabet {
+                columns[s * count + new] = UInt32(renumbered[Int(table[old * Self.alphabet + s])])
+            }
             starts.append(Int32(flat.count))
-            flat += outputsPerState[state]
+            flat += outputsPerState[old]
         }
         starts.append(Int32(flat.count))
-        rows = table.map { $0 * Int32(Self.alphabet) }
+        if count <= Int(UInt16.max) + 1 {
+            transitions = .narrow(columns.map { UInt16(truncatingIfNeeded: $0) })
+        } else {
+            transitions = .wide(columns)
+        }
+        stateCount = count
+        initialState = Int(columns[Int(Self.breakSymbol) * count])
         outputStart = starts
         outputs = flat
         self.wordCounts = wordCounts
@@ -126,79 +154,85 @@ public struct FoldedKeywordMatcher: Sendable {
         return out
     }
 
-    /// Finds every keyword, whole words only. Outputs can only fire on a break (every pattern
-    /// ends with one), so a letter costs one table step; word starts are remembered per word,
-    /// not per symbol, to map a hit back to its first byte. The loop keeps its state in locals
-    /// (no closures capture them) so it stays in registers.
+    /// Finds every keyword, whole words only, in the order their ends are reached (at the
+    /// same end, longer keywords first).
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [KeywordHit] {
         // Hits store 32-bit offsets. The scanner never hands over more than 256 MB of text; a
         // caller that does gets the hits of the first 2 GiB.
         let text = UnsafeBufferPointer(rebasing: text[..<min(text.count, Int(Int32.max) - 1)])
+        switch transitions {
+        case .narrow(let next): return next.withUnsafeBufferPointer { hits(in: text, next: $0) }
+        case .wide(let next): return next.withUnsafeBufferPointer { hits(in: text, next: $0) }
+        }
+    }
+
+    /// One folded character at `i`: its symbol and byte length. Valid 2- and 3-byte sequences
+    /// are looked up; 4-byte characters (emoji) and malformed bytes are a break, one byte at a
+    /// time (their continuation bytes land here one by one).
+    @inline(__always) private static func character(at i: Int, in text: UnsafeBufferPointer<UInt8>,
+                                                    fold: UnsafeBufferPointer<UInt8>) -> (symbol: UInt8, length: Int) {
+        let n = text.count
+        let b = text[i]
+        if b < 0x80 { return (fold[Int(b)], 1) }
+        if b >= 0xC2 && b <= 0xDF, i + 1 < n, text[i + 1] & 0xC0 == 0x80 {
+            return (fold[Int(b & 0x1F) << 6 | Int(text[i + 1] & 0x3F)], 2)
+        }
+        if b >= 0xE0 && b <= 0xEF, i + 2 < n, text[i + 1] & 0xC0 == 0x80, text[i + 2] & 0xC0 == 0x80 {
+            return (fold[Int(b & 0x0F) << 12 | Int(text[i + 1] & 0x3F) << 6 | Int(text[i + 2] & 0x3F)], 3)
+        }
+        return (breakSymbol, 1)
+    }
+
+    /// Outputs can only fire on a break (every pattern ends with one), so a letter costs one
+    /// table step. Two loops, one between words and one inside a word, instead of an
+    /// in-word flag: a run of breaks (or marks before a word) is one break; a mark inside a
+    /// word is skipped. Word starts are remembered per word, not per symbol, to map a hit back
+    /// to its first byte. State lives in locals (no closure captures them) to stay in registers.
+    @inline(__always)
+    private func hits<T: FixedWidthInteger & UnsignedInteger>(in text: UnsafeBufferPointer<UInt8>,
+                                                              next: UnsafeBufferPointer<T>) -> [KeywordHit] {
         var found: [KeywordHit] = []
         var wordStarts = [Int](repeating: 0, count: Self.wordRing)
-        rows.withUnsafeBufferPointer { rows in
-            FoldedSymbolTable.bmp.withUnsafeBufferPointer { fold in
-                wordStarts.withUnsafeMutableBufferPointer { wordStarts in
-                    let n = text.count
-                    let alphabet = Self.alphabet
-                    let breakSymbol = Self.breakSymbol
-                    let breakIndex = Int(breakSymbol)
-                    let mark = FoldedSymbolTable.mark
-                    var words = 0
-                    // A virtual break before the text lets the first word match.
-                    var row = Int(rows[breakIndex])
-                    var inWord = false
-                    var i = 0
+        FoldedSymbolTable.bmp.withUnsafeBufferPointer { fold in
+            wordStarts.withUnsafeMutableBufferPointer { wordStarts in
+                let n = text.count
+                let states = stateCount
+                let breakSymbol = Self.breakSymbol
+                let breakColumn = Int(breakSymbol) * states
+                let mark = FoldedSymbolTable.mark
+                var words = 0
+                var state = initialState
+                var i = 0
+                while i < n {
+                    var (symbol, length) = Self.character(at: i, in: text, fold: fold)
+                    if symbol >= breakSymbol {
+                        i &+= length
+                        continue
+                    }
+                    // A word begins.
+                    wordStarts[words & (Self.wordRing - 1)] = i
+                    words &+= 1
+                    state = Int(next[Int(symbol) &* states &+ state])
+                    i &+= length
                     while i < n {
-                        let b = text[i]
-                        let symbol: UInt8
-                        var length = 1
-                        if b < 0x80 {
-                            symbol = fold[Int(b)]
-                        } else if b >= 0xC2 && b <= 0xDF, i + 1 < n, text[i + 1] & 0xC0 == 0x80 {
-                            symbol = fold[Int(b & 0x1F) << 6 | Int(text[i + 1] & 0x3F)]
-                            length = 2
-                        } else if b >= 0xE0 && b <= 0xEF, i + 2 < n, text[i + 1] & 0xC0 == 0x80,
-                                  text[i + 2] & 0xC0 == 0x80 {
-                            symbol = fold[Int(b & 0x0F) << 12 | Int(text[i + 1] & 0x3F) << 6 | Int(text[i + 2] & 0x3F)]
-                            length = 3
-                        } else {
-                            // 4-byte characters (emoji) and malformed bytes break words; their
-                            // continuation bytes land here one by one.
-                            symbol = breakSymbol
-                        }
+                        (symbol, length) = Self.character(at: i, in: text, fold: fold)
                         if symbol < breakSymbol {
-                            if !inWord {
-                                wordStarts[words & (Self.wordRing - 1)] = i
-                                words &+= 1
-                                inWord = true
-                            }
-                            row = Int(rows[row &+ Int(symbol)])
-                        } else if symbol != mark && inWord {
-                            row = Int(rows[row &+ breakIndex])
-                            inWord = false
-                            let state = row / alphabet
-                            if hasOutput(state) {
-                                appendHits(state: state, words: words, end: i, wordStarts: wordStarts, to: &found)
-                            }
+                            state = Int(next[Int(symbol) &* states &+ state])
+                        } else if symbol != mark {
+                            break
                         }
                         i &+= length
                     }
-                    if inWord {
-                        row = Int(rows[row &+ breakIndex])
-                        let state = row / alphabet
-                        if hasOutput(state) {
-                            appendHits(state: state, words: words, end: n, wordStarts: wordStarts, to: &found)
-                        }
+                    // The word ends at `i`: a break character, or the end of the text.
+                    state = Int(next[breakColumn &+ state])
+                    if outputStart[state] < outputStart[state &+ 1] {
+                        appendHits(state: state, words: words, end: i, wordStarts: wordStarts, to: &found)
                     }
+                    i &+= length
                 }
             }
         }
         return found
-    }
-
-    @inline(__always) private func hasOutput(_ state: Int) -> Bool {
-        outputStart[state] < outputStart[state + 1]
     }
 
     private func appendHits(state: Int, words: Int, end: Int, wordStarts: UnsafeMutableBufferPointer<Int>,

@@ -69,13 +69,18 @@ public struct NumberRun: Sendable {
     }
 
     mutating func reset(at position: Int) {
-        start = position
-        end = position
+        resetScalars(at: position)
         digits.removeAll(keepingCapacity: true)
         digitStart.removeAll(keepingCapacity: true)
         digitEnd.removeAll(keepingCapacity: true)
         groupStart.removeAll(keepingCapacity: true)
         separator.removeAll(keepingCapacity: true)
+    }
+
+    /// Resets everything but the digit and group arrays (the scanner replaces those in bulk).
+    mutating func resetScalars(at position: Int) {
+        start = position
+        end = position
         hasPlus = false
         parenthesizedFirstGroup = false
         leadPosition = nil

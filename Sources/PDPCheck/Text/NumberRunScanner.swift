@@ -1,5 +1,6 @@
 /// The shared digit-run pass: one walk over the bytes that hands every number-like run to
-/// the number detectors. Bytes that cannot start a run are skipped by a table lookup.
+/// the number detectors. Bytes that cannot start a run are skipped eight at a time
+/// (`nextCandidate`), and a run's arrays are filled in bulk from a `NumberRunBuilder`.
 ///
 /// Besides ASCII digits a run folds the ways posts write digits to dodge filters, each digit
 /// keeping its exact source bytes (`NumberRun.digitStart` / `digitEnd`):
@@ -13,7 +14,7 @@
 /// The slow paths run only on bytes that can start them: 0xEF/0xE2 or a letter right after a
 /// digit group, the byte before a run's first digit, and the spelled scanner's sparse probes.
 enum NumberRunScanner {
-    private static let startsRun: [Bool] = {
+    static let startsRun: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
         for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = true }
         t[Int(UInt8(ascii: "+"))] = true
@@ -41,24 +42,26 @@ enum NumberRunScanner {
         run.digits.reserveCapacity(32)
         run.digitStart.reserveCapacity(32)
         run.digitEnd.reserveCapacity(32)
+        run.groupStart.reserveCapacity(8)
+        run.separator.reserveCapacity(8)
+        let builder = NumberRunBuilder()
         let n = text.count
         var i = 0
         var lastEnd = 0
         var lettersFrom = 0
-        startsRun.withUnsafeBufferPointer { table in
-            while i < n {
-                if !table[Int(text[i])] { i += 1; continue }
-                if let next = parseRun(text, at: i, notBefore: lastEnd, lettersFrom: &lettersFrom, into: &run) {
-                    while nextSpelled < spelled.count && spelled[nextSpelled].start < run.start {
-                        body(spelled[nextSpelled])
-                        nextSpelled += 1
-                    }
-                    body(run)
-                    i = next
-                    lastEnd = next
-                } else {
-                    i += 1
+        while true {
+            i = nextCandidate(text, from: i)
+            guard i < n else { break }
+            if let next = parseRun(text, at: i, notBefore: lastEnd, lettersFrom: &lettersFrom, builder: builder, into: &run) {
+                while nextSpelled < spelled.count && spelled[nextSpelled].start < run.start {
+                    body(spelled[nextSpelled])
+                    nextSpelled += 1
                 }
+                body(run)
+                i = next
+                lastEnd = next
+            } else {
+                i += 1
             }
         }
         while nextSpelled < spelled.count {
@@ -67,30 +70,67 @@ enum NumberRunScanner {
         }
     }
 
+    /// The first byte at or after `from` that may start a run (`startsRun`), or the text's
+    /// end. Eight bytes at a time: digits are a few percent of a post's bytes and cluster in
+    /// numbers, so most words of text hold none of the four kinds of byte.
+    @inline(__always) static func nextCandidate(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = text.count
+        guard start < n, let base = text.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
+        var i = max(0, start)
+        while i + 8 <= n {
+            let flags = candidateFlags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n && !startsRun[Int(text[i])] { i += 1 }
+        return i
+    }
+
+    /// The high bit of each byte of `x` (little-endian) that is an ASCII digit, `+`, `(` or
+    /// 0xEF — exactly `startsRun`. Every test keeps to its own byte (no carry or borrow
+    /// crosses into the next), so every flag is exact, not just the lowest.
+    @inline(__always) static func candidateFlags(_ x: UInt64) -> UInt64 {
+        let ones7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ones7
+        // Bit 7 of `low7 + (0x80 - c)` is set when the low seven bits are ≥ c.
+        let atLeast0 = low7 &+ 0x5050_5050_5050_5050
+        let above9 = low7 &+ 0x4646_4646_4646_4646
+        let digit = atLeast0 & ~above9 & ~x
+        @inline(__always) func zeroBytes(_ y: UInt64) -> UInt64 { ~(((y & ones7) &+ ones7) | y) }
+        let plus = zeroBytes(x ^ 0x2B2B_2B2B_2B2B_2B2B)
+        let paren = zeroBytes(x ^ 0x2828_2828_2828_2828)
+        let fullWidth = zeroBytes(x ^ 0xEFEF_EFEF_EFEF_EFEF)
+        return (digit | plus | paren | fullWidth) & highs
+    }
+
     /// Parses the run that starts at `i`; returns where scanning resumes, or nil when `i`
     /// does not start a run. A letter-digit right before `i` may join the run, but never one
     /// before `lower` (the end of the previous run). Letters are read only from `lettersFrom`
     /// on: when they do not make a phone number, the stretch they covered is read without
     /// them from then on, so a long `O0O0O0…` costs one pass, not one per start.
     static func parseRun(_ text: UnsafeBufferPointer<UInt8>, at i: Int, notBefore lower: Int = 0,
-                         lettersFrom: inout Int, into run: inout NumberRun) -> Int? {
+                         lettersFrom: inout Int, builder: NumberRunBuilder, into run: inout NumberRun) -> Int? {
         let letters = i >= lettersFrom
-        guard let end = parseRun(text, at: i, notBefore: lower, letters: letters, into: &run) else { return nil }
+        guard let end = parseRun(text, at: i, notBefore: lower, letters: letters, builder: builder, into: &run) else {
+            return nil
+        }
         guard run.folding.contains(.letters) else { return end }
         if PhoneNumberDetector.hasPhoneReading(run, withLetterDigit: true) { return end }
         // The letters do not make a phone number: read the digits as they are written.
         lettersFrom = end
-        return parseRun(text, at: i, notBefore: lower, letters: false, into: &run)
+        return parseRun(text, at: i, notBefore: lower, letters: false, builder: builder, into: &run)
     }
 
     /// One run on its own (tests, tools).
     static func parseRun(_ text: UnsafeBufferPointer<UInt8>, at i: Int, into run: inout NumberRun) -> Int? {
         var lettersFrom = 0
-        return parseRun(text, at: i, lettersFrom: &lettersFrom, into: &run)
+        return parseRun(text, at: i, lettersFrom: &lettersFrom, builder: NumberRunBuilder(), into: &run)
     }
 
     private static func parseRun(_ text: UnsafeBufferPointer<UInt8>, at i: Int, notBefore lower: Int, letters: Bool,
-                                 into run: inout NumberRun) -> Int? {
+                                 builder: NumberRunBuilder, into run: inout NumberRun) -> Int? {
         let n = text.count
         guard i >= 0 && i < n else { return nil }
         var j = i
@@ -121,7 +161,10 @@ enum NumberRunScanner {
             start = j - 1
         }
 
-        run.reset(at: start)
+        // The digit and group arrays are built in `builder` and copied into `run` at the end.
+        let b = builder
+        b.reset()
+        run.resetScalars(at: start)
         run.hasPlus = plus
         if openParen || plus {
             // `(+84)` starts at its `(` only when that parenthesis closes after the code.
@@ -134,33 +177,28 @@ enum NumberRunScanner {
         var lastRealEnd = -1
         while true {
             // One group of digits.
-            run.groupStart.append(run.digits.count)
-            run.separator.append(sep)
+            b.appendGroup(separator: sep)
             while true {
                 let groupFrom = j
                 while j < n && UTF8Classes.isDigit(text[j]) {
-                    run.digits.append(text[j] &- 0x30)
-                    run.digitStart.append(j)
-                    run.digitEnd.append(j + 1)
+                    b.appendDigit(text[j] &- 0x30, from: j, to: j + 1)
                     j += 1
                 }
                 if j > groupFrom { lastRealEnd = j }
                 guard j < n && continuesGroup(text[j]) else { break }
-                let b = text[j]
-                if b == 0xE2 || b == 0xEF {
-                    if lastRealEnd == j, let last = run.digitEnd.indices.last, run.digitEnd[last] == j,
-                       run.digitStart[last] == j - 1, UTF8Classes.isDigit(text[j - 1]),
+                let c = text[j]
+                if c == 0xE2 || c == 0xEF {
+                    if lastRealEnd == j, b.digitCount > 0, b.digitEnd[b.digitCount - 1] == j,
+                       b.digitStart[b.digitCount - 1] == j - 1, UTF8Classes.isDigit(text[j - 1]),
                        let length = keycapSuffixLength(text, j) {
-                        run.digitEnd[last] = j + length
+                        b.digitEnd[b.digitCount - 1] = j + length
                         run.folding.insert(.keycap)
                         j += length
                         lastRealEnd = j
                         continue
                     }
-                    if b == 0xEF, let value = fullWidthDigit(text, j) {
-                        run.digits.append(value)
-                        run.digitStart.append(j)
-                        run.digitEnd.append(j + 3)
+                    if c == 0xEF, let value = fullWidthDigit(text, j) {
+                        b.appendDigit(value, from: j, to: j + 3)
                         run.folding.insert(.fullWidth)
                         j += 3
                         lastRealEnd = j
@@ -170,12 +208,10 @@ enum NumberRunScanner {
                 }
                 // Longer than any phone number: stop reading letters (the caller reads the run
                 // again without them).
-                guard letters, run.digits.count < maxLetterRunDigits, let value = letterDigitValue(b),
+                guard letters, b.digitCount < maxLetterRunDigits, let value = letterDigitValue(c),
                       lastRealEnd == j || realDigitLength(text, j + 1) != nil else { break }
-                run.letterDigits.append(run.digits.count)
-                run.digits.append(value)
-                run.digitStart.append(j)
-                run.digitEnd.append(j + 1)
+                run.letterDigits.append(b.digitCount)
+                b.appendDigit(value, from: j, to: j + 1)
                 run.folding.insert(.letters)
                 j += 1
             }
@@ -186,35 +222,36 @@ enum NumberRunScanner {
             if openParen && k < n && text[k] == UInt8(ascii: ")") {
                 openParen = false
                 sep = UInt8(ascii: ")")
-                if run.groupStart.count == 1 {
+                if b.groupCount == 1 {
                     run.parenthesizedFirstGroup = true
                     run.leadPosition = i
                 }
                 k += 1
                 if k < n && (text[k] == 0x20 || text[k] == UInt8(ascii: "-") || text[k] == UInt8(ascii: ".")) { k += 1 }
             } else if k < n {
-                let b = text[k]
-                if b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") {
-                    sep = b
+                let c = text[k]
+                if c == 0x20 || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") {
+                    sep = c
                     k += 1
                     // " - " and " . " read as one separator.
-                    if b == 0x20 && k + 1 < n && (text[k] == UInt8(ascii: "-") || text[k] == UInt8(ascii: "."))
+                    if c == 0x20 && k + 1 < n && (text[k] == UInt8(ascii: "-") || text[k] == UInt8(ascii: "."))
                         && text[k + 1] == 0x20 {
                         sep = NumberRun.spacedPunctuation
                         k += 2
                     }
-                } else if b == 0xC2 && k + 1 < n && text[k + 1] == 0xA0 {
+                } else if c == 0xC2 && k + 1 < n && text[k + 1] == 0xA0 {
                     sep = 0x20  // no-break space
                     k += 2
-                } else if b >= 0xE3, let (folded, length) = fullWidthSeparator(text, k) {
+                } else if c >= 0xE3, let (folded, length) = fullWidthSeparator(text, k) {
                     sep = folded
                     k += length
                 }
             }
-            guard sep != 0, k < n, startsDigit(text, k, letters: letters && run.digits.count < maxLetterRunDigits) else { break }
+            guard sep != 0, k < n, startsDigit(text, k, letters: letters && b.digitCount < maxLetterRunDigits) else { break }
             j = k
         }
         run.gluedAfter = UTF8Classes.isWordCharacter(startingAt: run.end, in: text)
+        b.store(into: &run)
         return run.end
     }
 
