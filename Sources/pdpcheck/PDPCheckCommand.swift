@@ -25,6 +25,7 @@ struct PDPCheckCommand: AsyncParsableCommand {
 @main
 enum Entry {
     static func main() async {
+        MemoryTuning.apply()
         do {
             var command = try PDPCheckCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
