@@ -37,8 +37,11 @@ enum LinkContext {
         return looksLikeLink(text, lo, start) || (end < hi && text[end] == UInt8(ascii: "-") && looksLikeLink(text, lo, hi))
     }
 
+    /// Built once: this is asked for every digit run that follows a `/`.
+    private static let messengerLinkSuffix = Array("zalo.me/".utf8)
+
     static func endsWithMessengerLink(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ start: Int) -> Bool {
-        let suffix = Array("zalo.me/".utf8)
+        let suffix = messengerLinkSuffix
         guard start - lo >= suffix.count else { return false }
         for k in 0..<suffix.count where (text[start - suffix.count + k] | 0x20) != suffix[k] { return false }
         return true

@@ -10,10 +10,7 @@ public enum FixReportRenderer {
     public static func render(_ report: FixReport, format: Format, language: Language) -> [UInt8] {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-            return [UInt8](data) + [0x0A]
+            return FixReportJSONRenderer.render(report)
         case .text:
             return Array(lines(report, language: language, markdown: false).joined(separator: "\n").utf8) + [0x0A]
         case .markdown:
