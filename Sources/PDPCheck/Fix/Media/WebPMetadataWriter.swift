@@ -35,6 +35,8 @@ enum WebPMetadataWriter {
     }
 
     static func clean(_ b: [UInt8], plan: MediaStripPlan, log: inout CleanLog) throws(ScanError) -> [UInt8] {
+        // Found by the mediafix fuzzer: a file too short for the RIFF header trapped here.
+        guard b.count >= 12 else { throw ScanError(code: "malformed", message: "WebP: shorter than its RIFF header") }
         var out = Array(b[0..<12])
         out.reserveCapacity(b.count)
         var hasEXIF = false, hasXMP = false
