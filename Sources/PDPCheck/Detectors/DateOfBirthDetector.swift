@@ -55,6 +55,16 @@ public struct DateOfBirthDetector: TextDetector {
                             note: "a tab-separated row: the next cell's number is no part of the year"),
             DetectorExample("1. Nguyễn Hoàng Phúc – ⟦12/03/2015⟧ – lớp 5A\n2. Trần Bảo Ngọc – ⟦05/09/2015⟧ – lớp 5A",
                             note: "a numbered list: the date right after a full name"),
+            DetectorExample("Mừng sinh nhật ⟦30 tuổi⟧ của chị Vũ Thanh Mai", note: "the name follows the age"),
+            DetectorExample("Bé Thảo team mình tuổi Dần ⟦1998⟧ nên được chọn bánh", note: "the year a zodiac sign names"),
+            DetectorExample("Chồng mình tuổi Canh Tuất (⟦1970⟧), cưới năm 1998", note: "a stem and a branch, the year in brackets"),
+            DetectorExample("Cụ bà Nguyễn Thị Tý (⟦1940⟧ – 2025) đã về với tổ tiên", note: "a lifespan: the first year is the birth"),
+            DetectorExample("Con trai tôi Lê Minh Khoa sinh ⟦2001⟧", note: "\"Khoa\" ends a name here, not \"khoa sinh\""),
+            DetectorExample("anh Y Blin (⟦35 tuổi⟧) ở buôn Ko Tam", note: "a name the tables do not know, after an honorific"),
+            DetectorExample("Năm sinh: ⟦1953⟧ (năm nay ⟦72 tuổi⟧)", note: "the age on a form's birth line"),
+            DetectorExample("Ông nội tôi năm nay ⟦85 tuổi⟧ rồi", note: "the poster's grandfather"),
+            DetectorExample("Ngày sinh (dd/mm/yyyy): ⟦12/05/1990⟧", note: "a format hint between the label and the date"),
+            DetectorExample("Ông vẫn ra đồng mỗi sáng. Ông sinh năm ⟦1940⟧", note: "\"mỗi\" in the sentence before is no rule"),
         ],
         nonTriggeringExamples: [
             "Sự kiện diễn ra ngày 12/05/2025 tại Nhà văn hóa phường.",
@@ -97,6 +107,11 @@ public struct DateOfBirthDetector: TextDetector {
                             note: "a date column that is no birth"),
             DetectorExample("1. Nguyễn Văn An – 15/12/2025 – đã nộp hồ sơ", note: "a recent date after a name in a list"),
             DetectorExample("Họ tên | Ngày sinh\nNguyễn Văn An | (chưa cập nhật)", note: "a birth column without a date"),
+            "Người tuổi Dần năm nay gặp nhiều may mắn",
+            DetectorExample("Kỷ niệm 50 năm thành lập trường (1975 – 2025)", note: "a lifespan of no person"),
+            "Độ tuổi: 25 – 35, ưu tiên có kinh nghiệm",
+            DetectorExample("Mừng sinh nhật 5 tuổi của shop, giảm 20%", note: "no person follows the age"),
+            "Lễ Giáng sinh năm 2025 ở nhà thờ Lớn",
         ])
 
     private enum Cue: UInt8 {
@@ -144,6 +159,9 @@ public struct DateOfBirthDetector: TextDetector {
         "hau", "nhan", "khoa",
     ])
 
+    /// False friends that are also given names: "Khoa", "Tú", "An", "Hậu", "Nhân", "Công".
+    static let givenNamesBeforeSinh: Set<FoldedKey> = FoldedKey.set(["khoa", "tu", "an", "hau", "nhan", "cong", "ky", "phuc", "thuc"])
+
     /// Words that may stand between a birth word and its value: "sinh vào ngày 12/5", "sinh năm 1990".
     static let connectors: Set<FoldedKey> = FoldedKey.set([
         "ngay", "nam", "thang", "vao", "ra", "la", "khoang", "tam", "on", "in", "of", "luc", "thi", "cua",
@@ -172,6 +190,7 @@ public struct DateOfBirthDetector: TextDetector {
             }
             if cue == .age {
                 if let m = age(endingAt: hit, hits: hits, in: text), reported.insert(m.start).inserted { found.append(m) }
+                if let m = zodiacYear(after: hit, in: text), reported.insert(m.start).inserted { found.append(m) }
                 continue
             }
             if startsWithSinh[hit.entry] && isFalseFriend(hit, in: text) { continue }
@@ -251,6 +270,8 @@ public struct DateOfBirthDetector: TextDetector {
             }
             let sp = ProseText.spaceLength(at: i, in: text)
             if sp > 0 { i += sp; continue }
+            // A format hint after a label: "Ngày sinh (dd/mm/yyyy): …", "Ngày sinh (dương lịch): …".
+            if b == UInt8(ascii: "("), loose, let close = formatHintEnd(from: i, in: text) { i = close; steps += 1; continue }
             if b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "=") || b == UInt8(ascii: "(")
                 || b == UInt8(ascii: ",") && loose {
                 i += 1
@@ -271,6 +292,22 @@ public struct DateOfBirthDetector: TextDetector {
                 continue
             }
             return nil
+        }
+        return nil
+    }
+
+    /// The end of a bracketed hint of letters and `/`, `-`, `.`, spaces (no digit) closed
+    /// within 24 bytes on the line, followed by a colon.
+    private func formatHintEnd(from open: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = open + 1
+        while k < text.count && k - open < 24 {
+            let b = text[k]
+            if b == UInt8(ascii: ")") {
+                let c = ProseText.skipSpaces(from: k + 1, in: text)
+                return k > open + 1 && c < text.count && text[c] == UInt8(ascii: ":") ? k + 1 : nil
+            }
+            if b == 0x0A || UTF8Classes.isDigit(b) || b == UInt8(ascii: "(") { return nil }
+            k += 1
         }
         return nil
     }
@@ -307,7 +344,23 @@ public struct DateOfBirthDetector: TextDetector {
         guard e < hit.start else { return false }
         let s = ProseText.wordStart(endingAt: e, in: text, limit: 16)
         guard s < e else { return false }
-        return FoldedKey(text, s..<e).map { Self.falseFriendsBeforeSinh.contains($0) } ?? false
+        guard FoldedKey(text, s..<e).map({ Self.falseFriendsBeforeSinh.contains($0) }) ?? false else { return false }
+        // "Lê Minh Khoa sinh 2001", "anh Tú sinh năm 1990": the word is the end of a name,
+        // and "sinh" written in lower case after it is a birth.
+        if ProseText.isUppercase(at: s, in: text) && !ProseText.isUppercase(at: hit.start, in: text) {
+            let lo = ProseText.lineStart(s, in: text, limit: 60)
+            if ProseText.mentions(in: text, window: lo..<e).contains(where: { $0.start <= s && $0.end > s }) {
+                return false
+            }
+            // The last word of a full name ("Con trai tôi Lê Minh Khoa sinh 2001"): a given name
+            // after another capitalised word.
+            if let w = FoldedKey(text, s..<e), Self.givenNamesBeforeSinh.contains(w) {
+                let pe = ProseText.skipSpacesBackward(from: s, in: text)
+                let ps = ProseText.wordStart(endingAt: pe, in: text, limit: 16)
+                if ps < pe && pe < s && ProseText.isUppercase(at: ps, in: text) { return false }
+            }
+        }
+        return true
     }
 
     // MARK: tables
@@ -341,11 +394,107 @@ public struct DateOfBirthDetector: TextDetector {
         if namedPerson(endingNear: s, within: 40, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
         }
+        // "chi Soc Kha (29 tuoi)": an honorific and capitalised words the name tables do not know.
+        if addressedWords(endingBefore: s, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
+        }
+        // "Năm sinh: 1953 (năm nay 72 tuổi)": the line of a form that gives a birth.
+        if birthLabel(onLineBefore: s, hits: hits, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
+        }
+        // "Mừng sinh nhật 30 tuổi của chị Vũ Thanh Mai", "cô gái 22 tuổi tên Ngọc Anh": the name follows.
+        if namedPerson(startingAfter: hit.end, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
+        }
         // "ba mẹ tôi (ngoài 70 tuổi)", "vợ mình năm nay 35 tuổi": the poster's family.
         if ownFamily(before: s, hits: hits, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.55)
         }
         return nil
+    }
+
+    /// Honorifics that address an adult.
+    static let adultHonorifics: Set<FoldedKey> = FoldedKey.set(["anh", "chi", "ong", "ba", "co", "chu", "bac", "cu", "di", "thim", "mo"])
+
+    /// "chi Soc Kha (29 tuoi)", "anh Y Blin, 35 tuổi": one to three capitalised words right
+    /// before the age (past a bracket or a comma), after an adult's honorific in lower case.
+    private func addressedWords(endingBefore s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var e = ProseText.skipSpacesBackward(from: s, in: text)
+        guard e > 0, text[e - 1] == UInt8(ascii: "(") || text[e - 1] == UInt8(ascii: ",") else { return false }
+        e = ProseText.skipSpacesBackward(from: e - 1, in: text)
+        var words = 0
+        while words < 4 {
+            let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+            guard ws < e else { return false }
+            if ProseText.isUppercase(at: ws, in: text) {
+                words += 1
+                let n = ProseText.skipSpacesBackward(from: ws, in: text)
+                guard n < ws, n > 0 else { return false }
+                e = n
+                continue
+            }
+            guard words >= 1 && words <= 3, let w = FoldedKey(text, ws..<e), Self.adultHonorifics.contains(w) else { return false }
+            return true
+        }
+        return false
+    }
+
+    /// A birth label ("Năm sinh", "SN", "Ngày sinh") earlier on the line of the age.
+    private func birthLabel(onLineBefore s: Int, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(s, in: text, limit: 60)
+        let cues = Self.cues
+        return hits.contains { h in
+            h.start >= lo && h.end <= s && h.entry < cues.count && (cues[h.entry] == .yearLabel || cues[h.entry] == .dateLabel)
+                && ProseText.skipSpaces(from: lo, in: text) == h.start && labelsValue(h.end, in: text)
+        }
+    }
+
+    /// A label followed by its value: `: 1953`, ` 12/05/1990` ("nam sinh 16 tuổi" is a schoolboy).
+    private func labelsValue(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = ProseText.skipSpaces(from: end, in: text)
+        if k < text.count && text[k] == UInt8(ascii: ":") { k = ProseText.skipSpaces(from: k + 1, in: text) }
+        guard let v = parser.parse(at: k, in: text, allowTwoDigitYear: false) else { return false }
+        return v.kind == .year || v.kind == .date
+    }
+
+    /// Words between an age and the name it belongs to: "30 tuổi của chị Mai", "22 tuổi tên Ngọc Anh".
+    static let nameLinks: Set<FoldedKey> = FoldedKey.set(["cua", "ten", "la"])
+
+    /// A person mention right after an age (past "của", "tên", "là"), on the same line.
+    private func namedPerson(startingAfter end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = ProseText.skipSpaces(from: end, in: text)
+        let e = ProseText.wordEnd(from: k, in: text, limit: 8)
+        if e > k, let w = FoldedKey(text, k..<e), Self.nameLinks.contains(w) { k = ProseText.skipSpaces(from: e, in: text) }
+        guard k < text.count, ProseText.isLetter(at: k, in: text) else { return false }
+        let hi = ProseText.lineEnd(k, in: text, limit: 80)
+        guard let first = ProseText.mentions(in: text, window: k..<hi).first else { return false }
+        return (first.cueStart ?? first.start) == k && (first.isFullName || first.cueStart != nil)
+    }
+
+    /// The twelve animals of the Vietnamese zodiac and the ten heavenly stems, folded.
+    static let zodiacWords: Set<FoldedKey> = FoldedKey.set([
+        "ty", "suu", "dan", "mao", "meo", "thin", "ti", "ngo", "mui", "than", "dau", "tuat", "hoi",
+        "giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy",
+    ])
+
+    /// "tuổi Dần 1998", "tuổi Giáp Tuất (1994)": the year a zodiac sign is named for.
+    private func zodiacYear(after hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        var k = ProseText.skipSpaces(from: hit.end, in: text)
+        var signs = 0
+        while signs < 2, ProseText.isUppercase(at: k, in: text) {
+            let e = ProseText.wordEnd(from: k, in: text, limit: 12)
+            guard e > k, let w = FoldedKey(text, k..<e), Self.zodiacWords.contains(w) else { break }
+            signs += 1
+            k = ProseText.skipSpaces(from: e, in: text)
+        }
+        guard signs > 0 else { return nil }
+        if k < text.count && (text[k] == UInt8(ascii: "(") || text[k] == UInt8(ascii: ",") || text[k] == UInt8(ascii: "-")) {
+            k = ProseText.skipSpaces(from: k + 1, in: text)
+        }
+        guard ProseText.isDigit(at: k, in: text), let v = parser.parse(at: k, in: text, allowTwoDigitYear: false),
+              v.kind == .year else { return nil }
+        return TextMatch(ruleId: "vn.dob.year", category: .dateOfBirth, start: v.range.lowerBound, end: v.range.upperBound,
+                         confidence: 0.75)
     }
 
     /// "hưởng thọ", "hưởng dương", "thọ" right before the age.
@@ -393,7 +542,17 @@ public struct DateOfBirthDetector: TextDetector {
     ]
 
     private func isGeneric(before cue: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = ProseText.lineStart(cue, in: text, limit: 40)
+        var lo = ProseText.lineStart(cue, in: text, limit: 40)
+        // Only the cue's sentence: "… mỗi sáng. Ông sinh năm 1940" is no rule.
+        var k = cue
+        while k > lo {
+            let b = text[k - 1]
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && k < text.count && text[k] == 0x20 {
+                lo = k
+                break
+            }
+            k -= 1
+        }
         guard lo < cue else { return false }
         let words = ProseText.folded(text, lo..<cue).split(separator: " ").map(String.init)
         let generic = words.indices.contains { i in
@@ -521,7 +680,8 @@ public struct DateOfBirthDetector: TextDetector {
         return separators >= 2
     }
 
-    /// "Trần Thu Hà (1988)": a year in brackets right after a name.
+    /// "Trần Thu Hà (1988)": a year in brackets right after a name. In an obituary's
+    /// "Cụ bà Nguyễn Thị Tý (1940 – 2025)" the first year of the lifespan is the birth.
     private func bracketedYears(in text: UnsafeBufferPointer<UInt8>, reported: inout Set<Int>, into matches: inout [TextMatch]) {
         guard let base = text.baseAddress, text.count >= 6 else { return }
         var i = 0
@@ -529,7 +689,7 @@ public struct DateOfBirthDetector: TextDetector {
             guard let found = memchr(base + i, Int32(UInt8(ascii: "(")), text.count - i) else { break }
             let p = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             i = p + 1
-            guard p + 5 < text.count, text[p + 5] == UInt8(ascii: ")"),
+            guard p + 5 < text.count, text[p + 5] == UInt8(ascii: ")") || closesLifespan(after: p + 5, in: text),
                   ProseText.digitsEnd(from: p + 1, in: text) == p + 5,
                   let v = ProseText.value(text, p + 1..<p + 5), parser.fullYear(v, digits: 4) != nil else { continue }
             let e = ProseText.skipSpacesBackward(from: p, in: text)
@@ -542,5 +702,22 @@ public struct DateOfBirthDetector: TextDetector {
                                          confidence: 0.7))
             }
         }
+    }
+
+    /// ` – 2025)`, `-2025)`: the rest of a lifespan after its first year.
+    private func closesLifespan(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = ProseText.skipSpaces(from: end, in: text)
+        guard k < text.count else { return false }
+        if text[k] == UInt8(ascii: "-") {
+            k += 1
+        } else if text[k] == 0xE2 && k + 2 < text.count && text[k + 1] == 0x80 && (text[k + 2] == 0x93 || text[k + 2] == 0x94) {
+            k += 3
+        } else {
+            return false
+        }
+        k = ProseText.skipSpaces(from: k, in: text)
+        let e = ProseText.digitsEnd(from: k, in: text)
+        guard e - k == 4, let y = ProseText.value(text, k..<e), parser.fullYear(y, digits: 4) != nil else { return false }
+        return e < text.count && text[e] == UInt8(ascii: ")")
     }
 }

@@ -56,6 +56,12 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Ship tới ⟦P.1204 tòa A2 chung cư Hòa Bình Green⟧ giúp em", note: "P. with a room number"),
             DetectorExample("tra khach o ⟦xom 2 xa Nam Hong, Nam Truc⟧ (nha chi Loan), con lai tra o ben xe",
                             note: "whose home the line says"),
+            DetectorExample("Người nhận: Lan - 0905 123 456 - ⟦12 Lê Lợi, phường Phú Hội, Huế⟧",
+                            note: "a bare house number and street before the ward"),
+            DetectorExample("HKTT tại: ⟦Khu vực 5, phường Nhơn Phú, Quy Nhơn⟧", note: "khu vực, a ward's subdivision"),
+            DetectorExample("[TÌM ĐỒ] Rơi ví ở quán cà phê Gió\nHiện mình ngụ tại ⟦phòng 305, số 18 hẻm 12 Lê Văn Sỹ⟧",
+                            note: "\"ngụ tại\" says it is a home, whatever the title says"),
+            "Gia đình cư ngụ tại ⟦ấp Bình Hòa, xã Tân Phú⟧",
         ],
         nonTriggeringExamples: [
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
@@ -93,6 +99,10 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Phòng\tHọ tên\tQuê quán\n101\tTrần Quốc Nam\tHuế", note: "a room number and a name are no address"),
             DetectorExample("🎉 CÔNG BỐ 5 BẠN TRÚNG GIẢI MINIGAME", note: "\"BẠN\" is no \"bản\""),
             DetectorExample("6\tNgô Quang Minh\t12/12/2016", note: "\"Ngô\" is no \"ngõ\""),
+            DetectorExample("Khai trương chi nhánh mới - 12 Lê Lợi, phường 5, TP Đông Hà", note: "a shop's branch"),
+            DetectorExample("Top 10 Hà Nội, quận Hoàn Kiếm có nhiều quán ngon", note: "no separator before the number"),
+            DetectorExample("Tuyển nhân viên khu vực Hà Nội, Đà Nẵng", note: "\"khu vực\" without a number is a region"),
+            DetectorExample("Hội nghị tổ chức tại: 25 Lý Thường Kiệt, phường Cửa Nam", note: "a venue"),
         ])
 
     fileprivate enum Role: UInt8 {
@@ -171,7 +181,9 @@ public struct HomeAddressDetector: TextDetector {
                 guard canOpenChain(after: hit.end, in: text), AddressChainParser.unit(at: hit.start, in: text) != nil else {
                     continue
                 }
-                let start = max(covered, chainStart(beforeUnit: hit.start, in: text))
+                var start = chainStart(beforeUnit: hit.start, in: text)
+                if start == hit.start, let s = streetHouseStart(beforeArea: hit.start, in: text), s >= covered { start = s }
+                start = max(covered, start)
                 chain = AddressChainParser.parse(from: start, in: text, allowBareNumber: start < hit.start)
                 lead = .shape
             default:
@@ -304,6 +316,43 @@ public struct HomeAddressDetector: TextDetector {
             if ps < pe2, let prefixEnd = AddressChainParser.isHousePrefix(at: ps, in: text), prefixEnd == pe { return ps }
         }
         return s
+    }
+
+    /// "Lan - 0905… - 12 Lê Lợi, phường Phú Hội": a bare house number and its street before a
+    /// ward or district, opening an item of a list or a row (after a line start, a dash, a bar,
+    /// a colon or a comma). Without the ward, "12 Lê Lợi" could be anything.
+    private func streetHouseStart(beforeArea u: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let (unit, _) = AddressChainParser.unit(at: u, in: text), unit.kind == .area else { return nil }
+        var e = ProseText.skipSpacesBackward(from: u, in: text)
+        guard e > 0, text[e - 1] == UInt8(ascii: ",") else { return nil }
+        e = ProseText.skipSpacesBackward(from: e - 1, in: text)
+        var s = e
+        var words = 0
+        while words < 5 {
+            let ws = ProseText.wordStart(endingAt: s, in: text, limit: 32)
+            guard ws < s, ProseText.isUppercase(at: ws, in: text) else { return nil }
+            words += 1
+            let n = ProseText.skipSpacesBackward(from: ws, in: text)
+            guard n < ws, n > 0 else { return nil }
+            // The token before: a house number ends the walk.
+            var t = n
+            while t > 0 && n - t < 14 {
+                let b = text[t - 1]
+                if UTF8Classes.isASCIIAlnum(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") { t -= 1 } else { break }
+            }
+            if t < n && UTF8Classes.isDigit(text[t]) || (t < n && UTF8Classes.isASCIILetter(text[t]) && ProseText.isDigit(at: t + 1, in: text)) {
+                guard AddressChainParser.houseNumber(at: t, in: text) == n,
+                      AddressChainParser.name(at: ws, in: text) == e else { return nil }
+                let before = ProseText.skipSpacesBackward(from: t, in: text)
+                if before == 0 { return t }
+                let b = text[before - 1]
+                guard b == 0x0A || b == UInt8(ascii: "-") || b == UInt8(ascii: "|") || b == UInt8(ascii: ":") || b == UInt8(ascii: ",")
+                        || b == UInt8(ascii: ";") || b == 0x09 || b == 0x93 || b == 0x94 else { return nil }
+                return t
+            }
+            s = n
+        }
+        return nil
     }
 
     private enum Lead { case home, neutral, housePrefix, shape }

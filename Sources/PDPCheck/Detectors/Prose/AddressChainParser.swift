@@ -89,6 +89,10 @@ enum AddressChainParser {
         ("khu pho", Unit(kind: .village, forms: [["khu"], ["phố"]], value: .any)),
         ("kp", Unit(kind: .village, forms: [], value: .number, abbreviation: true)),
         ("khoi", Unit(kind: .village, forms: [["khối"]], value: .number)),
+        // "khu vực 5" (Cần Thơ, Quy Nhơn): a ward's subdivision, like "khu phố". Only with its
+        // number: "khu vực Hà Nội" is a region.
+        ("khu vuc", Unit(kind: .village, forms: [["khu"], ["vực"]], value: .number)),
+        ("kv", Unit(kind: .village, forms: [], value: .number, abbreviation: true)),
         ("khom", Unit(kind: .village, forms: [["khóm"]], value: .any)),
         ("doi", Unit(kind: .village, forms: [["đội"]], value: .number, rejectASCII: true)),
         ("duong", Unit(kind: .street, forms: [["đường"]], value: .any)),

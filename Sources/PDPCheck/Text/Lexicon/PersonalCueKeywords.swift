@@ -19,15 +19,18 @@ enum PersonalCueKeywords {
                               "tam tru", "noi o", "que quan", "nguyen quan", "dia chi giao hang", "ship den",
                               "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai",
                               "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o", "cho o", "hktt", "dkhktt", "noi dkhktt",
-                              "tu gia", "giao den", "giao hang den", "ship ve", "gui ve"])
+                              "tu gia", "giao den", "giao hang den", "ship ve", "gui ve",
+                              "ngu tai", "ngu o", "cu ngu", "tru o", "dia chi nhan hang", "dia chi nhan qua"])
         + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
                                "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
                                "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",
                                "kdt", "p", "q", "tx", "thi xa", "kp", "tdp", "dac khu",
-                               "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei", "khom"])
+                               "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei", "khom",
+                               "khu vuc", "kv"])
         + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
                                "chia se vi tri", "google maps", "gps"])
-        + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai"])
+        + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai",
+                             "ong noi", "ong ngoai", "ba noi", "ba ngoai", "cha"])
         + words(.honorific, ["anh", "chi", "em", "co", "chu", "bac", "ong", "ba", "ban", "be", "chau", "cu",
                              "thay", "mr", "ms", "mrs"])
         + words(.photoCue, ["hinh", "hinh anh", "clip", "video", "tam anh", "buc anh", "tam hinh", "chup",
