@@ -24,18 +24,8 @@ BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pdpchec
 
 workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT
-if [[ -n "${MEDIA:-}" ]]; then
-    folder="$MEDIA"
-else
-    folder="$workdir/media"
-    for i in $(seq 1 "$COPIES"); do
-        mkdir -p "$folder/$i"
-        for d in avif gif heic jpeg png tiff video webp; do cp -r "Corpus/media/$d" "$folder/$i/"; done
-    done
-fi
-files=$(find "$folder" -type f | wc -l)
-bytes=$(du -sb "$folder" | cut -f1)
-echo "== $files files, $bytes bytes in $folder"
+source Benchmarks/media-folder.sh
+make_media_folder
 
 best() {  # best wall time of REPEAT runs of "$@", in seconds
     local best=""
