@@ -230,6 +230,37 @@ struct DocumentCleanerNumberCellTests {
         #expect(out3 == cut)
     }
 
+    @Test("a number cell left alone is listed for a person and not counted as redacted in the fix report")
+    func refusedCellIsNotLoggedAsRedacted() throws {
+        let input = try DocumentCleanerTests.bytes(Self.xlsxPath)
+        // The same workbook with B2 the master of a shared formula: the rewriter must leave it.
+        let archive = try ZipArchive(source: MemoryByteSource(input))
+        var writer = ZipArchiveWriter()
+        for entry in archive.entries where !entry.isDirectory {
+            var content = try Self.member(input, entry.name)
+            if entry.name == "xl/worksheets/sheet1.xml" {
+                let text = String(decoding: content, as: UTF8.self)
+                let master = text.replacingOccurrences(of: "<c r=\"B2\" s=\"1\"><v>84912345678</v></c>",
+                                                       with: "<c r=\"B2\" s=\"1\"><f t=\"shared\" ref=\"B2:B3\" si=\"0\">A2</f><v>84912345678</v></c>")
+                #expect(master != text)
+                content = Array(master.utf8)
+            }
+            try writer.add(rawName: Array(entry.name.utf8), content: content, method: 8, flags: 0, modTime: 0, modDate: 0x5C2F,
+                           comment: [], externalAttributes: 0)
+        }
+        let shared = try writer.finish()
+        func sheet1Redactions(_ result: DocumentFixResult) -> Int {
+            result.changes.filter { $0.kind == .redacted && $0.part?.hasSuffix("sheet1.xml") == true }.map(\.count).reduce(0, +)
+        }
+        let normal = DocumentCleaner.fix(input, fileName: "a.xlsx", options: Self.options)
+        let refused = DocumentCleaner.fix(shared, fileName: "a.xlsx", options: Self.options)
+        #expect(sheet1Redactions(normal) > 1)
+        #expect(sheet1Redactions(refused) == sheet1Redactions(normal) - 1,
+                "\(sheet1Redactions(refused)) vs \(sheet1Redactions(normal))")
+        #expect(refused.needsPerson.contains { $0.contains("cell B2 holds a number to mask but was left as it is") },
+                "\(refused.needsPerson)")
+    }
+
     @Test("a dependent shared-formula cell and a str formula result are rewritten; an inline string is masked in place")
     func rewrittenKinds() {
         let input = Self.sheet("<c r=\"B1\"><f t=\"shared\" si=\"0\"/><v>912345678</v></c><c r=\"C1\" t=\"str\"><f>\"0912\"&amp;\"345678\"</f><v>0912345678</v></c>"

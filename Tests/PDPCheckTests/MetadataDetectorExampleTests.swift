@@ -57,4 +57,15 @@ struct MetadataDetectorExampleTests {
         let p = GPSLocationDetector.storedPrecisionMetres(dms)
         #expect(p > 0.2 && p < 0.5, "\(p)")
     }
+
+    @Test("the rounded evidence reads as printf's %.2f would write it")
+    func roundedMatchesPrintf() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 0.005, 0.125, 0.375, 9.995, 10.004999, 21.0249, 89.999, 179.995, -0.004, -108.458313]
+        for _ in 0..<2000 { values.append(Double.random(in: -180...180, using: &generator)) }
+        for v in values {
+            let expected = String(format: "%.2f°%@", abs(v), v < 0 ? "S" : "N")
+            #expect(GPSLocationDetector.rounded(v, "N", "S") == expected, "\(v)")
+        }
+    }
 }

@@ -63,10 +63,18 @@ struct MediaFileScanner {
     /// Text detectors over captions, comments and other fields people type in.
     func textFindings(in fields: [MetadataField], part: String?) -> [Finding] {
         var findings: [Finding] = []
+        // A caption stored in EXIF, XMP and IPTC is detected once; each field still reports it.
+        var detected: [String: [TextMatch]] = [:]
         for field in fields where MetadataTextFields.isText(field) {
             for value in field.value.texts where !value.isEmpty {
                 let bytes = Array(value.utf8.prefix(1 << 20))
-                let matches = engine.detect(in: bytes)
+                let matches: [TextMatch]
+                if let known = detected[value] {
+                    matches = known
+                } else {
+                    matches = engine.detect(in: bytes)
+                    detected[value] = matches
+                }
                 guard !matches.isEmpty else { continue }
                 findings += builder.findings(for: matches, inMetadataValue: bytes, field: field, part: part)
             }

@@ -57,12 +57,18 @@ struct FieldValueDetector: MetadataDetector {
     }
 
     /// Camera firmware and writers fill fields with these when the owner set nothing.
+    private static let placeholderWords: Set<String> = [
+        "unknown", "none", "n/a", "-", "?", "owner", "camera owner", "photographer", "author", "artist",
+        "copyright", "(c)", "©",
+    ]
+
     @Sendable static func placeholder(_ value: String) -> Bool {
-        let lower = value.lowercased()
-        if ["unknown", "none", "n/a", "-", "?", "owner", "camera owner", "photographer", "author", "artist",
-            "copyright", "(c)", "©"].contains(lower) { return true }
+        if value.utf8.count <= 12 && placeholderWords.contains(value.lowercased()) { return true }
         // All zeros, all spaces or all the same character: an unset serial.
-        let significant = value.filter { !$0.isWhitespace }
-        return Set(significant).count <= 1
+        var first: Character?
+        for c in value where !c.isWhitespace {
+            if let f = first { if c != f { return false } } else { first = c }
+        }
+        return true
     }
 }

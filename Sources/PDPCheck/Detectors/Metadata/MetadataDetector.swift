@@ -62,27 +62,32 @@ public struct MetadataExample: Sendable {
 /// A set of `group:name` keys; a group may be `*` (any group) or a prefix ending in `*` ("XMP-*").
 /// Looked up once per field per detector, so it compares strings without building any.
 struct FieldNameSet: Sendable {
-    private struct Key: Hashable, Sendable { let group: Substring; let name: Substring }
-    private let exact: [Key: Int]
-    private let anyGroup: [Substring: Int]
-    private let prefixed: [(group: String, name: String, rank: Int)]
+    /// How a table entry names the group: exactly, any group (`*:Name` or a bare name), or a
+    /// group prefix (`XMP-*:Name`).
+    private enum GroupRule: Sendable {
+        case exact(String), any, prefix(String)
+    }
+    /// Entries by tag name, in table order: most fields a detector sees are not in its table,
+    /// and one lookup of the (short) name settles that.
+    private let byName: [String: [(rule: GroupRule, rank: Int)]]
 
     init(_ keys: [String]) {
-        var exact: [Key: Int] = [:], anyGroup: [Substring: Int] = [:], prefixed: [(String, String, Int)] = []
+        var byName: [String: [(rule: GroupRule, rank: Int)]] = [:]
         for (rank, key) in keys.enumerated() {
             let parts = key.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { if anyGroup[Substring(key)] == nil { anyGroup[Substring(key)] = rank }; continue }
-            if parts[0] == "*" {
-                if anyGroup[parts[1]] == nil { anyGroup[parts[1]] = rank }
+            let rule: GroupRule, name: String
+            if parts.count != 2 {
+                (rule, name) = (.any, key)
+            } else if parts[0] == "*" {
+                (rule, name) = (.any, String(parts[1]))
             } else if parts[0].hasSuffix("*") {
-                prefixed.append((String(parts[0].dropLast()), String(parts[1]), rank))
-            } else if exact[Key(group: parts[0], name: parts[1])] == nil {
-                exact[Key(group: parts[0], name: parts[1])] = rank
+                (rule, name) = (.prefix(String(parts[0].dropLast())), String(parts[1]))
+            } else {
+                (rule, name) = (.exact(String(parts[0])), String(parts[1]))
             }
+            byName[name, default: []].append((rule, rank))
         }
-        self.exact = exact
-        self.anyGroup = anyGroup
-        self.prefixed = prefixed
+        self.byName = byName
     }
 
     /// Position of the field's key in the table (for "the best of several copies"); nil when absent.
@@ -92,10 +97,19 @@ struct FieldNameSet: Sendable {
 
     func contains(_ field: MetadataField) -> Bool { lookup(field) != nil }
 
+    /// The first entry of the table that names the field: an exact group before any group
+    /// before a group prefix, as the table's three kinds of keys were always tried.
     private func lookup(_ field: MetadataField) -> Int? {
-        if let r = exact[Key(group: Substring(field.group), name: Substring(field.name))] { return r }
-        if let r = anyGroup[Substring(field.name)] { return r }
-        return prefixed.first { field.group.hasPrefix($0.group) && field.name == $0.name }?.rank
+        guard let entries = byName[field.name] else { return nil }
+        var any: Int?, prefixed: Int?
+        for (rule, rank) in entries {
+            switch rule {
+            case .exact(let group): if group == field.group { return rank }
+            case .any: if any == nil { any = rank }
+            case .prefix(let group): if prefixed == nil && field.group.hasPrefix(group) { prefixed = rank }
+            }
+        }
+        return any ?? prefixed
     }
 }
 

@@ -123,12 +123,12 @@ struct OfficePackageCleaner {
                 break
             }
         }
-        outcome.log.add(textEdits.redactions, prefix: prefix)
 
         // New bytes for every part something edited.
         var changedParts: [Int: [UInt8]] = [:]
         var byUnit: [Int: [SourceEdit]] = [:]
         var cellChanges = SpreadsheetCellChanges()
+        var refusedRanges: [String: [Range<Int>]] = [:]
         var names: [Int: String] = [:]
         for entry in archive.entries { names[entry.index] = entry.name }
         for unit in textEdits.units {
@@ -150,7 +150,13 @@ struct OfficePackageCleaner {
             }
             byUnit[unit, default: []] += rewritten.edits
             cellChanges.add(rewritten, part: name, unit: unit)
+            if !rewritten.refusedRanges.isEmpty { refusedRanges[name] = rewritten.refusedRanges }
         }
+        // A number the cell rewriter had to leave is listed for a person, not as redacted.
+        outcome.log.add(textEdits.redactions.filter { redaction in
+            guard let part = redaction.part, let ranges = refusedRanges[part], let range = redaction.range else { return true }
+            return !ranges.contains { $0.overlaps(range) }
+        }, prefix: prefix)
         for edit in metadataEdits { byUnit[edit.unit, default: []].append(edit) }
         cellChanges.report(into: &outcome, label: label)
         if !isODF, !cellChanges.formulasDropped.isEmpty {

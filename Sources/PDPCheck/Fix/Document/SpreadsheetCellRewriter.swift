@@ -32,6 +32,8 @@ enum SpreadsheetCellRewriter {
         var formulasDropped: [String] = []
         /// Cells left as they were, with why.
         var refused: [(cell: String, reason: String)] = []
+        /// The bytes of the refused cells' values: the redactions found there did not happen.
+        var refusedRanges: [Range<Int>] = []
         /// The numbers as they were written (for finding cached copies elsewhere in the package).
         var maskedValues: [[UInt8]] = []
     }
@@ -62,14 +64,17 @@ enum SpreadsheetCellRewriter {
             let reference = parsed?.reference ?? "?"
             guard let parsed, let end = cell.end else {
                 out.refused.append((reference, "the cell could not be read whole"))
+                out.refusedRanges.append(cell.value)
                 continue
             }
             if cell.isCDATA {
                 out.refused.append((reference, "its value is written as CDATA"))
+                out.refusedRanges.append(cell.value)
                 continue
             }
             if parsed.sharedFormulaMaster {
                 out.refused.append((reference, "other cells share its formula"))
+                out.refusedRanges.append(cell.value)
                 continue
             }
             var original = Array(bytes[cell.value])
@@ -205,6 +210,7 @@ enum SpreadsheetCellRewriter {
             let candidate = candidates[index]
             guard let tag = rewrittenODFTag(bytes, candidate.tag) else {
                 out.refused.append((odfCellName, "its start tag could not be read"))
+                out.refusedRanges.append(candidate.content)
                 continue
             }
             out.edits.append(SourceEdit(unit: edits[0].unit, range: candidate.tag, replacement: tag))

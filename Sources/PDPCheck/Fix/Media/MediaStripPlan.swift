@@ -46,12 +46,20 @@ struct MediaStripPlan {
         for match in matches where match.confidence >= policy.minimumConfidence || match.severityCap != nil {
             flag(FieldKey(group: match.group, name: match.field), match.category)
         }
+        // The same caption is often stored three times (EXIF, XMP, IPTC): each distinct text
+        // is judged once per file.
+        var judged: [String: [Category]] = [:]
         for field in fields where MetadataTextFields.isText(field) {
             for value in field.value.texts where !value.isEmpty {
-                for match in engine.detect(in: Array(value.utf8.prefix(1 << 20)))
-                where match.confidence >= policy.minimumConfidence {
-                    flag(FieldKey(group: field.group, name: field.name), match.category)
+                let categories: [Category]
+                if let known = judged[value] {
+                    categories = known
+                } else {
+                    categories = engine.detect(in: Array(value.utf8.prefix(1 << 20)))
+                        .filter { $0.confidence >= policy.minimumConfidence }.map(\.category)
+                    judged[value] = categories
                 }
+                for category in categories { flag(FieldKey(group: field.group, name: field.name), category) }
             }
         }
         for (key, found) in flagged.sorted(by: { $0.key.description < $1.key.description }) where removal(of: key) == nil {
