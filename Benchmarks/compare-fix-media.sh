@@ -14,6 +14,8 @@
 #   MODE      the cleaner-alone mode: privacy (default) or all
 #   JOBS      pdpcheck --jobs (default: all cores); exiftool is one process, as users run it
 #   MEDIA     a folder of your own media to clean instead of the fixtures
+#   WORKROOT  where the copies and outputs go (default /tmp; /dev/shm takes the disk out of
+#             the comparison and leaves each tool's own work)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -32,7 +34,7 @@ BINDIR="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 BIN="$BINDIR/pdpcheck-bench"
 PDP="$BINDIR/pdpcheck"
 
-workdir="$(mktemp -d)"
+workdir="$(mktemp -d -p "${WORKROOT:-/tmp}")"
 trap 'rm -rf "$workdir"' EXIT
 source Benchmarks/media-folder.sh
 make_media_folder

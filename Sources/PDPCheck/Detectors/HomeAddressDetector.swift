@@ -68,6 +68,8 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Bé Lê Gia Hân, 6 tuổi, ở xã Ea Tiêu (Đắk Lắk)", note: "a commune alone"),
             DetectorExample("TIỆM CÀ PHÊ GÓC PHỐ TUYỂN GẤP\n📍 Địa chỉ: số 42 Nguyễn Thị Minh Khai, P. Đa Kao\nGhé quán phỏng vấn nha", note: "a shop's address"),
             DetectorExample("Sự kiện diễn ra tại số 12 ngõ 34 phố Hoàng Hoa Thám từ 8h", note: "an event venue"),
+            DetectorExample("Đêm qua cả đoàn ngủ ở 35 Hàng Bạc, sáng nay đi Hạ Long", note: "ngủ ở: slept at, not ngụ ở"),
+            DetectorExample("Tối qua tụi mình ngủ tại số 12 Trần Phú rồi sáng đi tiếp", note: "ngủ tại, slept at"),
             DetectorExample("Địa điểm tổ chức: Nhà văn hóa tổ 5, phường Tân Lập", note: "an event venue"),
             DetectorExample("Shop ở 45/12 Nguyễn Trãi, Q.5 nhé cả nhà", note: "a shop"),
             DetectorExample("Bé đang điều trị tại BV Nhi Trung ương, phòng 305 giường số 12", note: "a hospital room"),
@@ -132,6 +134,29 @@ public struct HomeAddressDetector: TextDetector {
         }
     }
 
+    /// "ngụ ở", "ngụ tại", "cư ngụ": folded, they read as "ngủ ở" (slept at) too.
+    fileprivate static let residesCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
+        let entry = TopicLexicon.shared.entries[$0]
+        return entry.topic == .addressCue && ["ngu o", "ngu tai", "cu ngu"].contains(entry.keyword)
+    })
+
+    /// Whether the cue's "ngu" is written with a hook above (ngủ, to sleep) rather than a dot
+    /// below (ngụ, to reside): NFC ủ/Ủ, or NFD u followed by U+0309. Without diacritics the
+    /// two are one word and the cue stands.
+    static func writesSleep(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = max(0, span.lowerBound)
+        let end = min(span.upperBound, text.count)
+        while i < end {
+            let b = text[i]
+            if b == 0xE1, i + 2 < text.count, text[i + 1] == 0xBB, text[i + 2] == 0xA6 || text[i + 2] == 0xA7 { return true }
+            if (b == UInt8(ascii: "u") || b == UInt8(ascii: "U")), i + 2 < text.count, text[i + 1] == 0xCC, text[i + 2] == 0x89 {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Words after an address word and before the address: "Địa chỉ nhà em là: …".
     static let leadWords: Set<FoldedKey> = FoldedKey.set([
         "la", "tai", "o", "cua", "minh", "em", "toi", "chi", "anh", "nha", "hien", "nay", "moi", "cu", "nhan",
@@ -170,6 +195,7 @@ public struct HomeAddressDetector: TextDetector {
             var lead: Lead
             switch role {
             case .homeCue, .neutralCue:
+                if Self.residesCues.contains(hit.entry), Self.writesSleep(hit.start..<hit.end, in: text) { continue }
                 guard let p = addressStart(after: hit.end, in: text) else { continue }
                 chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
                 lead = role == .homeCue ? .home : .neutral

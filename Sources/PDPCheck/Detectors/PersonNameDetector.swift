@@ -60,6 +60,7 @@ public struct PersonNameDetector: RelationalTextDetector {
             "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu khai mạc hội nghị.",
             "Chủ tịch UBND xã Nguyễn Văn Bình, đường dây nóng 0905 123 456",
             "Nhà mình ở đường Trần Phú, gọi 0905 123 456",
+            DetectorExample("Người nhận: 0905 123 456 - 12 Lê Lợi, phường Phú Hội, Huế", note: "a street named after someone, inside an address"),
             "Học sinh trường Nguyễn Du liên hệ 0905 123 456",
             "Bệnh viện Bạch Mai: 024 3869 3731",
             "Em Lê Minh Khoa đạt giải Nhất môn Toán năm nay",
@@ -131,6 +132,12 @@ public struct PersonNameDetector: RelationalTextDetector {
                 found.append(TextMatch(ruleId: "vn.person.name", category: .personName, start: span.lowerBound,
                                        end: span.upperBound, confidence: confidence))
             }
+        }
+        // A name inside an address is a street, ward or school named after someone ("12 Lê Lợi,
+        // phường Phú Hội"), not a person of the post.
+        let addresses = evidence.filter { $0.category == .homeAddress }
+        if !addresses.isEmpty {
+            found.removeAll { name in addresses.contains { $0.start <= name.start && name.end <= $0.end } }
         }
         matches += found.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }

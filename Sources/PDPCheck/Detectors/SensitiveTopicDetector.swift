@@ -85,11 +85,13 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                 && RelationalText.KeyedWords(text, fieldValueFrom..<hit.start).keys.count <= 2 {
                 weight = 1
             }
+            var start = hit.start
             var end = hit.end
             switch TopicLexicon.shared.entries[hit.entry].keyword {
             case "no" where topic == .privateLife:
-                // A debt with its amount: "nợ 4.860.000đ", "no toi 35 trieu".
-                if let amount = RelationalText.amount(after: hit.end, in: text) {
+                // A debt with its amount: "nợ 4.860.000đ", "no toi 35 trieu", "nợ lô đề hơn 700 triệu".
+                let plain = !RelationalText.hasMarks(hit.start..<hit.end, in: text)
+                if let amount = Self.sumOwed(after: hit.end, anyWords: !plain, in: text) {
                     end = amount
                     weight = max(weight, 1)
                 } else {
@@ -97,19 +99,41 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                     let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
                     if ws < e, let w = FoldedKey(text, ws..<e), Self.debtCompounds.contains(w) { continue }
                 }
+            case "ra khoi nha" where topic == .privateLife:
+                // "đuổi ba mẹ con ra khỏi nhà": thrown out by one's family.
+                guard let from = Self.evictionStart(before: hit.start, in: text) else { continue }
+                start = from
+                weight = 0.9
+            case "chia tay" where topic == .privateLife:
+                // A break-up, not a farewell ("tiệc chia tay", "chia tay đồng nghiệp về hưu").
+                guard Self.loveStory(around: hit.start, hit.end, in: text) else { continue }
+            case "qua lai voi" where topic == .privateLife:
+                // "qua lại với nhau", "qua lại với Dương": seeing someone; not traffic.
+                guard Self.partnerFollows(hit.end, in: text) else { continue }
+            case "cuop" where topic == .criminal:
+                // "cướp ny", "cướp chồng": taking someone's partner is no robbery.
+                if Self.partnerFollows(hit.end, in: text, words: Self.stolenPartners, names: false) { continue }
             case "co bac" where topic == .criminal:
-                // "nợ cờ bạc" is a debt (private life), not a record.
-                if Self.previousWord(before: hit.start, in: text) == Self.debtWord { continue }
+                // "nợ cờ bạc" is a debt (private life), not a record; nor is a habit ("nghiện cờ
+                // bạc", "mê cờ bạc") or advice ("tránh xa cờ bạc").
+                if let w = Self.previousWord(before: hit.start, in: text), w == Self.debtWord || Self.gamblingHabit.contains(w) {
+                    continue
+                }
             case "vay nang lai" where topic == .privateLife:
                 // "cho vay nặng lãi" is the lender's trade, not a debt.
                 if Self.previousWord(before: hit.start, in: text) == Self.lendWord { continue }
             case "dan toc" where topic == .ethnicity:
                 // "dân tộc" and a people's name the lexicon lacks: "dân tộc Pa Dí".
                 if let people = RelationalText.capitalisedName(after: hit.end, in: text) { end = people; weight = 1 }
+            case let keyword where topic == .privateLife && keyword.hasPrefix("no "):
+                // "trả nợ thẻ tín dụng", "đòi nợ quá hạn": paying or collecting, not owing; "nói nợ
+                // tiền điện": a caller's claim, not a debt.
+                if let w = Self.previousWord(before: hit.start, in: text),
+                   Self.debtCompounds.contains(w) || Self.claims.contains(w) { continue }
             default:
                 break
             }
-            candidates.append(Candidate(start: hit.start, end: end, weight: weight, continuing: tables.continuing[hit.entry]))
+            candidates.append(Candidate(start: start, end: end, weight: weight, continuing: tables.continuing[hit.entry]))
         }
         guard !candidates.isEmpty else { return }
         // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; a few carry on a story
@@ -203,6 +227,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     /// nil when nothing ties it to a person.
     /// `organisationsTell`: a business as the subject makes the phrase the business's ("shop còn nợ
     /// 18 triệu", "doanh nghiệp ôm nợ"): debts and bankruptcies of companies are no one's private life.
+    /// (Private life also takes no identifier from a later line, see below.)
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
                            mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
                            organisationsTell: Bool = false) -> Double? {
@@ -212,6 +237,10 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         for m in RelationalText.near(evidence, start, end) {
             let t = RelationalText.tie(m.start, m.end, to: start, end, sentence: sentence, in: text,
                                        sameClause: 0.95, sameSentence: 0.88, window: 0.62)
+            // A number on a later line is as often a service's or a helpline's ("…bằng chứng ly
+            // hôn.\n…\nGọi ngay 0902…"): for private life only its own sentence ties it forward.
+            if organisationsTell && t > 0 && t <= 0.62 && m.start >= end
+                && m.start >= RelationalText.lineEnd(after: end, in: text) { continue }
             // Beyond the sentence, a number someone else gives out ("…gọi anh Khoa 0935…") is
             // theirs: it ties the phrase to no one (their name ties on its own).
             if t > 0 && t <= 0.62 && Self.ownedByOther(m, mentions, in: text) { continue }
@@ -254,8 +283,12 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                 return RelationalText.characters(m.end, start, in: text) <= 400
                     && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
             }
-            // (The pronoun may open the phrase itself: "Chồng bỏ đi".)
-            if identified && words().hasPronoun(before: end) { tie = 0.64 }
+            // (The pronoun may open the phrase itself: "Chồng bỏ đi".) "Hai người", "cả hai", "2 vc"
+            // point back at a couple just named ("…Thịnh và Bích. Hai người qua lại với nhau…").
+            if identified && (words().hasPronoun(before: end)
+                              || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.couples)) {
+                tie = 0.64
+            }
         }
         // First person, as the subject of the phrase ("mẹ em bị …", "mình ăn chay trường"): the
         // author is identified by an identifier in the post that may be theirs.
@@ -289,6 +322,11 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             let formField = clauseStart > sentence.lowerBound && text[clauseStart - 1] == UInt8(ascii: ":") && label <= 3
             if !named && !formField && !RelationalText.isListItem(sentence, in: text) { tie = min(tie, 0.4) }
         }
+        // "…ảnh nhạy cảm đang rất phổ biến": a trend, whoever was named before.
+        if RelationalText.KeyedWords(text, end..<min(sentence.upperBound, RelationalText.ahead(end, 40, in: text)))
+            .contains(Self.trends) {
+            tie = min(tie, 0.35)
+        }
         // A term in quotes ("tài khoản tạm giữ", "bác sĩ") names a thing, it tells nothing of anyone.
         if RelationalText.isQuotedTerm(start, end, within: sentence, in: text) { tie = min(tie, 0.35) }
         // Someone who asked not to be named ("nhờ mình đăng giấu tên"), and no name given.
@@ -311,7 +349,9 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             confidence *= 0.55
         }
         let before = RelationalText.KeyedWords(text, from..<start)
-        if before.contains(Self.generic, inLast: 6)
+        let opensAbout = clauseWords.keys.count <= 2 && clauseWords.startsWith(Self.aboutTopic)
+            && !clauseWords.contains(Self.firstPerson)
+        if opensAbout || before.contains(Self.generic, inLast: 6)
             || (before.contains(Self.genericNear, inLast: 2) && !before.contains(Self.durations, inLast: 2))
             || before.contains(Self.others, inLast: 4) {
             confidence = min(confidence, 0.35)
@@ -331,11 +371,16 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                                     in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = max(sentence.lowerBound, RelationalText.back(start, 120, in: text))
         for m in RelationalText.near(mentions, start, start) where m.end <= start && m.end > from && !m.hasTitle {
+            // "chuỗi cà phê Mộc Sơn", "shop Mộc An": the business's name, not a person.
+            if RelationalText.KeyedWords(text, RelationalText.back(m.start, 30, in: text)..<m.start)
+                .contains(organisations, inLast: 3) { continue }
             from = m.end
         }
         let words = RelationalText.KeyedWords(text, from..<start)
         var k = words.keys.count - 1
         while k >= 0 {
+            // "ngân hàng gọi điện nhắc và em đã dính nợ xấu": a person after the business is the subject.
+            if let w = words.keys[k], personSubjects.contains(w) { return false }
             if organisations.occurs(in: words.keys, from: k, onlyAt: true) {
                 return k == 0 || !organisationRoles.contains(words.keys[k - 1])
             }
@@ -356,6 +401,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     }
 
     static let firstPersonSubjects = NameTable(["tôi", "mình", "tớ", "tui", "tao"])
+    /// People who, after a business word, become the subject ("ngân hàng gọi và em đã dính nợ xấu").
+    static let personSubjects = NameTable(["tôi", "mình", "tớ", "tui", "tao", "em"])
     static let auxiliaries = NameTable(["đã", "từng", "bị", "cũng", "đang", "mới", "vừa", "lại", "còn", "thì", "là",
                                         "chưa", "sắp", "cứ", "vẫn"])
 
@@ -396,11 +443,119 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         return ws < e ? FoldedKey(text, ws..<e) : nil
     }
 
+    /// Words before a debt that make it someone's claim ("nói nợ tiền điện", "báo nợ cước").
+    static let claims: Set<FoldedKey> = FoldedKey.set(["noi", "bao", "xung", "rang", "tuong", "doa"])
+    /// Words before "cờ bạc" that make it a habit or advice, not a record.
+    static let gamblingHabit: Set<FoldedKey> = FoldedKey.set(["nghien", "me", "ham", "dinh", "vao", "xa", "vi"])
+    /// Words that may stand between "nợ" and the amount in text typed without marks, where
+    /// "no" is also "nó" ("nó làm được 8 triệu"): who is owed, how much about, what for.
+    static let owedWords: Set<FoldedKey> = FoldedKey.set([
+        "cua", "tien", "app", "online", "ngan", "hang", "nong", "them", "hon", "gan", "khoang", "tam", "co", "len",
+        "toi", "den", "ca", "tong", "minh", "em", "anh", "chi", "tao", "t", "e", "ban", "ong", "ba", "chu", "bac",
+        "nguoi", "lo", "de", "the", "tin", "dung", "cac", "nhieu", "lai", "qua", "han", "moi", "la", "so", "tre",
+        "mk", "mik", "a", "c", "be", "do", "bong", "cuoc", "no",
+    ])
+
+    /// The end of the amount owed after "nợ", a few words away ("nợ lô đề hơn 700 triệu", "còn
+    /// nợ bà con trong xã hơn 3 tỷ"): up to five words of any kind where the text has marks
+    /// ("nợ" cannot be "nó"), otherwise three of `owedWords` or capitalised names. (A loan alone, "vay mình 65
+    /// triệu", is the lender's story of a sum, not a statement of debt: the drafts leave it.)
+    static func sumOwed(after offset: Int, anyWords: Bool, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let amount = RelationalText.amount(after: offset, in: text) ?? spelledSum(after: offset, in: text) { return amount }
+        var i = offset
+        for _ in 0..<(anyWords ? 5 : 3) {
+            guard i < text.count, text[i] == 0x20 else { return nil }
+            while i < text.count && text[i] == 0x20 { i += 1 }
+            guard let r = RelationalText.wordRanges(i, min(text.count, i + 40), max: 1, in: text).first, r.lowerBound == i,
+                  !UTF8Classes.isDigit(text[i]) else { return nil }
+            if !anyWords && !PersonMentionScanner.isCapital(at: i, in: text) {
+                guard let w = FoldedKey(text, r), owedWords.contains(w) else { return nil }
+            }
+            i = r.upperBound
+            if let amount = RelationalText.amount(after: i, in: text) ?? spelledSum(after: i, in: text) { return amount }
+        }
+        return nil
+    }
+
+    /// The end of a sum in words right after `offset`: "vài chục triệu", "mấy trăm triệu", "hàng
+    /// tỷ", "cả trăm triệu".
+    static func spelledSum(after offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let words = RelationalText.foldedWords(after: offset, count: 3, in: text)
+        guard let first = words.first, ["vai", "may", "hang", "ca", "chuc", "tram", "tien"].contains(first.folded) else { return nil }
+        for w in words.dropFirst() {
+            if ["trieu", "ty", "nghin", "ngan"].contains(w.folded) { return w.end }
+            guard ["chuc", "tram", "muoi"].contains(w.folded) else { return nil }
+        }
+        return nil
+    }
+
+    /// Where "đuổi" opens a clause ending in "ra khỏi nhà", up to five words before it ("mẹ
+    /// chồng đuổi em ra khỏi nhà", "đuổi ba mẹ con ra khỏi nhà").
+    static func evictionStart(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let limit = RelationalText.back(start, 40, in: text)
+        let words = RelationalText.KeyedWords(text, RelationalText.clauseStart(before: start, limit: limit, in: text)..<start)
+        var k = words.keys.count - 1
+        while k >= 0 && k >= words.keys.count - 6 {
+            if let w = words.keys[k], w.key == (w.plain ? evictPlain : evict) { return words.starts[k] }
+            k -= 1
+        }
+        return nil
+    }
+    static let evict = NameKey.of("đuổi")?.key ?? NameKey()
+    static let evictPlain = NameKey.of("duoi")?.key ?? NameKey()
+
+    /// Whether a love story surrounds "chia tay": a partner, dating or an affair within the
+    /// sentence before or just after, in the same paragraph; not a party ("tiệc chia tay").
+    static func loveStory(around start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let w = previousWord(before: start, in: text), farewells.contains(w) { return false }
+        // "chia tay chồng", "chia tay ny": the partner right after.
+        if partnerFollows(end, in: text, words: stolenPartners, names: false) { return true }
+        let from = max(RelationalText.paragraphStart(before: start, in: text), RelationalText.back(start, 200, in: text))
+        var to = RelationalText.ahead(end, 80, in: text)
+        if RelationalText.paragraphBreak(end, to, in: text) { to = RelationalText.lineEnd(after: end, in: text) }
+        return RelationalText.KeyedWords(text, from..<max(from, to)).contains(loveWords)
+    }
+    static let farewells: Set<FoldedKey> = FoldedKey.set(["tiec", "buoi", "le", "hoan", "loi", "phut", "qua"])
+    static let loveWords = RelationalText.PhraseTable([
+        "người yêu", "ny", "bạn trai", "bạn gái", "yêu nhau", "hẹn hò", "tán tỉnh", "bắt cá", "ngoại tình", "ảnh nóng",
+        "clip nóng", "tình yêu", "tình cảm", "đám cưới", "người thứ ba", "cắm sừng", "bồ", "người yêu cũ", "crush",
+    ], foldSingleWords: false)
+
+    /// Whether a partner follows `end`: a name or one of `words` ("qua lại với nhau", "qua lại
+    /// với Dương", "cướp ny").
+    static func partnerFollows(_ end: Int, in text: UnsafeBufferPointer<UInt8>, words table: RelationalText.PhraseTable = partners,
+                               names: Bool = true) -> Bool {
+        var i = end
+        guard i < text.count, text[i] == 0x20 else { return false }
+        while i < text.count && text[i] == 0x20 { i += 1 }
+        if names && i < text.count && PersonMentionScanner.isCapital(at: i, in: text) { return true }
+        let words = RelationalText.KeyedWords(text, i..<RelationalText.ahead(i, 24, in: text))
+        return table.occurs(in: Array(words.keys.prefix(3)), from: 0, onlyAt: true)
+    }
+    static let partners = RelationalText.PhraseTable([
+        "nhau", "chồng", "vợ", "ck", "vk", "ny", "bồ", "người yêu", "bạn trai", "bạn gái", "gái", "trai", "anh",
+        "chị", "em", "cô", "thằng", "con", "người đàn ông", "người phụ nữ", "người đàn bà",
+    ], foldSingleWords: false)
+    /// After "cướp" or "chia tay", a partner rather than loot or a colleague ("cướp ny", not "cướp
+    /// tài sản" or "cướp người đi đường"; "chia tay chồng", not "chia tay đồng nghiệp").
+    static let stolenPartners = RelationalText.PhraseTable([
+        "chồng", "vợ", "ck", "vk", "ny", "bồ", "người yêu", "bạn trai", "bạn gái",
+    ], foldSingleWords: false)
+
     /// Said of oneself or one's family.
     static let firstPerson = RelationalText.PhraseTable([
         "tôi", "mình", "em", "tớ", "tui", "tao", "chúng tôi", "chúng em", "bọn mình", "tụi mình", "gia đình tôi",
-        "nhà mình", "nhà em", "nhà tôi",
+        "nhà mình", "nhà em", "nhà tôi", "e", "mik",
     ])
+    /// Words that point back at a couple named before.
+    static let couples = RelationalText.PhraseTable([
+        "hai người", "2 người", "cả hai", "hai đứa", "2 đứa", "hai vợ chồng", "2 vợ chồng", "2 vc", "hai vc", "vợ chồng",
+        "vc", "hai bên",
+    ], foldSingleWords: false)
+    /// What makes a topic a trend rather than someone's story.
+    static let trends = RelationalText.PhraseTable([
+        "phổ biến", "gia tăng", "vấn nạn", "tràn lan", "ngày càng nhiều", "đang tăng",
+    ], foldSingleWords: false)
     /// What a general statement says of a topic that opens it ("HIV không lây qua…").
     static let genericAfter = RelationalText.PhraseTable([
         "không lây", "lây qua", "lây truyền", "là bệnh", "là một", "không phải", "có thể", "là gì", "nguy hiểm",
@@ -426,6 +581,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static let organisations = RelationalText.PhraseTable([
         "công ty", "cty", "doanh nghiệp", "tập đoàn", "shop", "cửa hàng", "chủ đầu tư", "ngân hàng", "hợp tác xã",
         "htx", "nhà máy", "xưởng", "nhà xe", "đại lý", "nhà thầu", "thương hiệu", "tiệm", "hãng", "fanpage", "page",
+        "chuỗi", "nhà hàng",
     ], foldSingleWords: false)
     /// Words before a business word that make it no subject: a place, a partner, an owner.
     static let organisationRoles = NameTable(["ở", "tại", "cho", "với", "của", "vào", "chủ", "từ", "làm"])
@@ -451,6 +607,11 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         "số ca", "ca", "số", "tỷ lệ", "tỉ lệ", "trường hợp", "người dân", "chuyên đề", "khóa học", "lớp học",
         "kinh nghiệm", "xử lý", "cách xử lý", "làm sao", "làm thế nào", "nạn nhân", "thống kê",
         "quy định", "theo quy định", "được phép", "điều kiện", "tiêu chuẩn",
+        "khảo sát", "tránh xa", "về vấn đề", "về việc", "ai chứng kiến", "ai thấy", "ai gặp", "ai đang",
+        "nghĩa vụ", "đừng bao giờ", "không bao giờ", "không nên", "đừng nên",
+        // Sayings about men and women in general: "đàn ông có tiền là có bồ".
+        "đàn ông", "đàn bà", "hay nói", "nếu", "giả sử", "trường hợp", "người ta nói", "câu nói", "thường nói", "dịch vụ",
+        "thám tử",
     ], foldSingleWords: false)
     /// Short words that make a general statement only right before the topic (compared with
     /// their marks: typed without, "moi", "nao", "cac" are other words too) ("các bệnh nhân
@@ -459,7 +620,12 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static let genericNear = RelationalText.PhraseTable([
         "các", "những", "mọi", "nhiều", "ai", "nào", "hễ", "cách", "bệnh viện", "viện", "trung tâm", "khoa",
         "phòng khám", "bọn", "học sinh", "đồng bào", "trẻ em", "bà con", "người nhiễm", "người mắc", "người bị",
+        "chữ", "khi có", "khi bị",
     ], foldSingleWords: false)
+    /// A clause that opens "Về …" or "Thủ tục …" right before the topic is about the topic itself
+    /// ("Về quyền nuôi con, …", "thủ tục ly hôn đơn phương gồm …"); not "đang làm thủ tục ly hôn".
+    static let aboutTopic = RelationalText.PhraseTable(["về", "thủ tục", "hồ sơ", "về việc", "về vấn đề"],
+                                                       foldSingleWords: false)
     /// "nhiều năm bị chồng bạo hành": how long, not how many people.
     static let durations = RelationalText.PhraseTable([
         "nhiều năm", "nhiều tháng", "nhiều ngày", "nhiều lần", "nhiều đêm", "những năm", "những ngày", "những lần",
@@ -470,6 +636,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         "lịch sử", "khởi nghĩa", "kháng chiến", "triều đại", "nhà vua", "phong kiến", "thế kỷ", "thế kỉ",
         "danh nhân", "anh hùng dân tộc", "cách mạng tháng tám", "pháp thuộc", "thực dân", "côn đảo", "hỏa lò",
         "truyền thuyết", "cổ tích", "tiểu thuyết", "nhân vật", "bộ phim", "phim", "truyện",
+        // Lyrics sung or quoted: "…chia tay rồi thì thôi…" – bài hát.
+        "bài hát", "lời bài hát", "câu hát", "ca khúc", "lời hát",
     ], foldSingleWords: false)
 }
 
@@ -1060,7 +1228,7 @@ enum RelationalText {
     /// "no", "ba", "co" are everyday words), apart from `plainPronouns`.
     static let pronouns = NameTable(["nó", "hắn", "ổng", "bả", "bé", "cháu", "ông", "bà", "cụ", "chú", "bác", "cô",
                                      "thằng", "anh", "chị", "em", "chồng", "vợ", "mẹ", "bố", "con"])
-    static let plainPronouns = NameTable(["ông", "cháu", "ổng", "bà", "bé", "anh", "em", "nó"])
+    static let plainPronouns = NameTable(["ông", "cháu", "ổng", "bà", "bé", "anh", "em", "nó", "ck", "vk", "ny"])
     /// "ấy", "ta", "này" after an honorific: "anh ấy", "chị ta", "bà này".
     static let demonstratives = NameTable(["ấy", "ta", "này", "kia", "đó"])
 
@@ -1259,10 +1427,16 @@ extension SensitiveTopicDetector {
                 DetectorExample("em gai minh ⟦song thu⟧ voi Luong Van Quyet duoc 2 nam", note: "typed without diacritics"),
                 DetectorExample("Chị Vàng Thị Dua (SĐT 0868 245 197) nhiều năm ⟦bị chồng bạo hành⟧",
                                 note: "\"nhiều năm\" is how long, not how many people"),
-                "Anh Kiều Văn Thắng ⟦nợ cờ bạc⟧ hơn 200 triệu rồi ⟦trốn nợ⟧",
+                DetectorExample("Anh Kiều Văn Thắng ⟦nợ cờ bạc hơn 200 triệu⟧ rồi ⟦trốn nợ⟧", note: "the amount belongs to the debt"),
+                DetectorExample("Cả xóm biết chị Kim Xuyến còn ⟦nợ bà con trong xã hơn 3 tỷ⟧", note: "words between the debt and its amount"),
+                DetectorExample("ck e la Trinh Van Hieu, 3 thang nay ⟦cap ke⟧ voi ⟦nguoi thu ba⟧", note: "teencode without marks"),
+                "Anh Lưu Quang Vinh dọa sẽ ⟦giành quyền nuôi con⟧ nếu chị ra tòa",
+                DetectorExample("Anh Thạch Văn Lực nhậu về ⟦đuổi ba mẹ con ra khỏi nhà⟧ lúc 11h đêm", note: "an eviction with words between"),
+                DetectorExample("Mình và anh Phạm Đức Long ⟦chia tay⟧ vì anh ta ⟦bắt cá hai tay⟧", note: "a break-up in a love story"),
+                DetectorExample("Vợ anh Nam là chị Yến, vậy mà anh ấy ⟦bỏ vk con⟧ đi ⟦theo con bồ⟧", note: "\"vk\" for \"vợ\""),
                 DetectorExample("Hồ Thị Diễm My vay tiền rồi bỏ trốn. Chồng chị ta còn không biết My ⟦có con riêng⟧.",
                                 note: "not knowing is no denial"),
-                DetectorExample("Anh Huy ⟦vỡ nợ⟧, giờ còn nợ cả xóm", note: "a bare \"nợ\" is left alone, even here (a known miss)"),
+                DetectorExample("Anh Huy ⟦vỡ nợ⟧, giờ còn ⟦nợ cả xóm⟧", note: "owing the whole neighbourhood (a bare \"nợ\" is left alone)"),
             ], [
                 "Mình bị mất ví ở chợ, ai nhặt được liên hệ 0905123456",
                 "Bí mật làm đẹp của chị em công sở",
@@ -1282,6 +1456,13 @@ extension SensitiveTopicDetector {
                 DetectorExample("Bị can nhiều lần bạo hành các cháu từ 18 đến 30 tháng tuổi", note: "abuse outside the family"),
                 DetectorExample("Kẻ gọi điện là người của anh Mạc Văn Tài, người cho vay nặng lãi ở chợ, số 0865 219 734",
                                 note: "the lender, not a debt"),
+                DetectorExample("Tối thứ Bảy có tiệc chia tay anh Tuấn về hưu, ai đi báo 0905 123 456", note: "a farewell"),
+                DetectorExample("Anh Tuấn đứng đầu ngõ, xe cộ qua lại với tốc độ cao", note: "traffic"),
+                DetectorExample("Cùng tuần, chuỗi cà phê Mộc Sơn tuyên bố phá sản, đóng cửa 17 cửa hàng", note: "a business's name"),
+                DetectorExample("Ai hay nói \"đàn ông có tiền là có bồ\" thì cứ nói, chị Hạnh chỉ cười", note: "a saying"),
+                DetectorExample("✔️ Điều tra ngoại tình, thu thập bằng chứng ly hôn.\n✔️ Tìm người thân thất lạc.\nGọi ngay 0902 715 364",
+                                note: "a service's number on a later line"),
+                DetectorExample("Về quyền nuôi con, con dưới 36 tháng tuổi được giao cho mẹ, anh Tuấn ạ", note: "a clause about the topic"),
             ])
         default:
             return ([], [])

@@ -207,16 +207,70 @@ enum SensitiveTopicKeywords {
     /// debt already told or to someone else's, and the debt's statement is the label.)
     static let continuing = ["yêu nhau", "bạn đời", "hẹn hò"]
 
-    /// Art. 4(c): private life, personal and family secrets.
-    static let privateLife: [Keyword] =
+    /// Art. 4(c): private life, personal and family secrets. Posts type "vợ", "chồng" and
+    /// "người yêu" as "vk", "ck" and "ny" ("bỏ vk con", "cướp ny"): `teencode` adds those spellings.
+    static let privateLife: [Keyword] = teencode(privateLifeWords)
+
+    /// Each keyword again with "vk", "ck", "ny" for "vợ", "chồng", "người yêu" (same weights).
+    static func teencode(_ keywords: [Keyword]) -> [Keyword] {
+        let swaps = [("người yêu", "ny"), ("vợ", "vk"), ("chồng", "ck")]
+        var out = keywords
+        for k in keywords {
+            let words = k.spelled.split(separator: " ").map(String.init)
+            var variant = words
+            for (long, short) in swaps {
+                let parts = long.split(separator: " ").map(String.init)
+                var i = 0
+                var next: [String] = []
+                while i < variant.count {
+                    if i + parts.count <= variant.count && Array(variant[i..<i + parts.count]) == parts {
+                        next.append(short)
+                        i += parts.count
+                    } else {
+                        next.append(variant[i])
+                        i += 1
+                    }
+                }
+                variant = next
+            }
+            if variant != words { out.append(Keyword(spelled: variant.joined(separator: " "), topic: k.topic, weight: k.weight, plainWeight: k.plainWeight)) }
+        }
+        return out
+    }
+
+    static let privateLifeWords: [Keyword] =
         group(.privateLife, 1, [
             "bí mật cá nhân", "bí mật gia đình", "lộ clip", "clip nóng", "ảnh nóng", "clip sex", "ảnh nude",
             "ảnh khỏa thân", "ảnh khoả thân", "ngoại tình", "cắm sừng", "giật chồng", "giật vợ", "tiểu tam",
             "con ngoài giá thú", "ngoài giá thú", "bồ nhí", "bạo lực gia đình", "sugar baby", "sugar daddy",
             "sống thử", "có con riêng", "đánh vợ", "bị chồng đánh", "đánh đập vợ", "trốn nợ", "nợ nặng lãi",
             "nợ cờ bạc", "vỡ hụi", "sống chung như vợ chồng",
+            // Affairs as posts tell them: the other woman or man, wrecking a family, two-timing.
+            "người thứ ba", "người thứ 3", "kẻ thứ ba", "kẻ thứ 3", "phá hoại hạnh phúc", "phá hoại gia đình",
+            "phá hạnh phúc gia đình", "bắt cá hai tay", "bắt cá 2 tay", "dan díu", "bắt gian", "cướp chồng",
+            "cướp vợ", "cướp người yêu", "giật người yêu", "theo trai", "bỏ theo trai", "theo con bồ",
+            // Intimate images and chats.
+            "clip riêng tư", "video riêng tư", "ảnh riêng tư", "clip nhạy cảm", "ảnh nhạy cảm", "video nhạy cảm",
+            "chat sex",
+            // Debts as posts tell them, and what they cost a family.
+            "nợ ngập đầu", "nợ như chúa chổm", "nợ chồng chất", "nợ đầm đìa", "nợ tín dụng đen", "vay tín dụng đen",
+            "bùng nợ", "xù nợ", "bán nhà trả nợ", "bán nhà để trả nợ", "bán đất trả nợ", "bán đất để trả nợ",
+            "gán nhà trả nợ", "nợ lô đề", "nợ cá độ", "thua cá độ", "nghiện cờ bạc", "bể hụi", "ôm hụi",
+            "ôm tiền bỏ trốn",
+            // A broken marriage, a violent husband, custody.
+            "vũ phu", "hôn nhân đổ vỡ", "đổ vỡ hôn nhân", "hôn nhân tan vỡ", "tan vỡ hôn nhân", "giành quyền nuôi con",
+            "tranh quyền nuôi con", "tranh chấp quyền nuôi con", "đuổi ra khỏi nhà",
+            // Kept women and lovers in slang; gambling losses; a child left behind.
+            "con giáp thứ 13", "con giáp thứ mười ba", "nhắn tin yêu đương", "nhắn tin tình cảm", "thua bạc",
+            "đánh bài thua", "thua bài", "thua lô đề", "thua độ", "cầm sổ đỏ", "cắm sổ đỏ", "cầm cố sổ đỏ",
+            "bỏ con lại", "bỏ lại con", "ly hôn vắng mặt",
+            "bị chồng phản bội", "bị vợ phản bội", "phản bội vợ", "phản bội chồng", "lừa dối vợ", "lừa dối chồng",
+            "vụng trộm", "mèo mả gà đồng", "chửa hoang", "cưới chạy bầu", "không phải con ruột", "ảnh thân mật",
+            "clip thân mật", "video thân mật", "video nóng", "lộ tin nhắn", "đọc trộm tin nhắn", "tin nhắn riêng tư",
+            "mâu thuẫn gia đình", "mâu thuẫn vợ chồng", "vợ chồng mâu thuẫn", "tranh chấp thừa kế", "khất nợ",
         ], ambiguous: ["lộ clip": 0.7, "ảnh nóng": 0.5, "giật vợ": 0.6, "bồ nhí": 0.6, "sống thử": 0.8,
-                       "có con riêng": 0.8, "đánh vợ": 0.6, "vỡ hụi": 0.6])
+                       "có con riêng": 0.8, "đánh vợ": 0.6, "vỡ hụi": 0.6, "theo trai": 0.6, "cướp vợ": 0.6,
+                       "ôm hụi": 0.6, "bể hụi": 0.6, "vũ phu": 0.6])
         + group(.privateLife, 0.9, ["đời tư", "vỡ nợ", "nợ xấu", "quỵt nợ"],
                 ambiguous: ["đời tư": 0.6, "vỡ nợ": 0.4, "nợ xấu": 0.4, "quỵt nợ": 0.6])
         + group(.privateLife, 0.8, [
@@ -229,9 +283,29 @@ enum SensitiveTopicKeywords {
             "lăng nhăng", "bỏ vợ con", "bỏ chồng con", "bị chồng bỏ", "bị vợ bỏ",
             // (Photos alone are not intimate ones: "tung ảnh CCCD", "phát tán ảnh gia đình"; "ảnh nóng" is.)
             "mất khả năng trả nợ", "siết nợ", "quan hệ bất chính",
+            "cặp kè", "léng phéng", "bồ bịch", "con bồ", "theo bồ", "người phụ nữ khác", "người đàn bà khác",
+            "người đàn ông khác", "người con gái khác", "vào nhà nghỉ", "đi nhà nghỉ", "quyền nuôi con", "không cấp dưỡng", "trốn cấp dưỡng",
+            "không chu cấp", "bỏ đi biệt tích", "bỏ đi biền biệt", "bỏ nhà ra đi", "bỏ rơi", "từ mặt", "đi bước nữa",
+            "hủy hôn", "huỷ hôn", "bị từ hôn", "bỏ nhau", "làm mẹ đơn thân", "nợ quá hạn", "mắc nợ", "gánh nợ",
+            "bị cầm cố", "bị siết nhà", "bị xiết nhà", "nhắn tin tán tỉnh", "đi khách sạn",
+            "bao nuôi", "làm bồ", "người tình", "tình nhân", "nhân tình", "vợ hai", "yêu đương", "bỏ vợ", "bỏ chồng",
+            "bị bỏ lại", "nợ thẻ tín dụng", "nợ tiền", "gia đình thứ hai", "gia đình thứ 2", "cùng cha khác mẹ",
+            "cùng mẹ khác cha", "lấy chồng khác", "lấy vợ khác", "hẹn hò sau lưng", "sau lưng vợ", "sau lưng chồng", "con rơi", "quay lén", "tung tin nhắn", "xích mích gia đình",
+            "mê cờ bạc", "ham cờ bạc", "dính cờ bạc", "mượn tiền khắp", "vay mượn khắp",
+            "vay tiền khắp", "nợ khắp", "nợ cả xóm", "nợ cả làng", "nợ mỗi người",
         ], ambiguous: ["ôm nợ": 0.6, "cặp bồ": 0.6, "lăng nhăng": 0.5,
-                       "ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6])
+                       "ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6,
+                       "cặp kè": 0.6, "con bồ": 0.4, "theo bồ": 0.4, "bỏ rơi": 0.3, "từ mặt": 0.4, "bỏ nhau": 0.5,
+                       "mắc nợ": 0.6, "gánh nợ": 0.6, "léng phéng": 0.6, "nợ khắp": 0.6,
+                       "làm bồ": 0.3, "bao nuôi": 0.6, "vợ hai": 0.5, "bỏ vợ": 0.6, "bỏ chồng": 0.6, "bị bỏ lại": 0.5,
+                       "yêu đương": 0.6, "con rơi": 0.3])
+        + group(.privateLife, 0.6, ["trắng tay", "bất hòa", "bất hoà"], ambiguous: ["bất hòa": 0.4, "bất hoà": 0.4])
+        // Need a partner named or a love story around them (`SensitiveTopicDetector`): "chia tay" is
+        // also a farewell, "qua lại" also traffic.
+        + group(.privateLife, 0.8, ["chia tay", "qua lại với"])
+        + group(.privateLife, 0.6, ["tin nhắn giữa", "tái hôn", "tán tỉnh"],
+                ambiguous: ["tái hôn": 0.4])
         + group(.privateLife, 0.6, ["chuyện riêng", "đời sống riêng tư", "chụp màn hình tin nhắn", "con nợ", "xiết nợ"],
                 ambiguous: ["chuyện riêng": 0.4, "con nợ": 0.4])
-        + group(.privateLife, 0.45, ["bóc phốt", "bí mật", "phốt", "nợ"])
+        + group(.privateLife, 0.45, ["bóc phốt", "bí mật", "phốt", "nợ", "ra khỏi nhà"])
 }
