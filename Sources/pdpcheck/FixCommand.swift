@@ -69,7 +69,6 @@ struct FixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        DetectionWarmUp.start()
         let language = CommandSupport.language(lang)
         let loaded = try CommandSupport.loadPolicy(policy)
         let target: FixOptions.OutputTarget = inPlace ? .inPlace(backupSuffix: backupSuffix ?? ".orig") : .folder(out ?? ".")

@@ -26,6 +26,11 @@ struct PDPCheckCommand: AsyncParsableCommand {
 enum Entry {
     static func main() async {
         MemoryTuning.apply()
+        // `scan` and `fix` will need the policy's legal catalogue and the detectors: build their
+        // tables on the other core while the arguments are parsed.
+        if let first = CommandLine.arguments.dropFirst().first, ["scan", "fix"].contains(first) {
+            DetectionWarmUp.start()
+        }
         do {
             var command = try PDPCheckCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -64,7 +64,6 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        DetectionWarmUp.start()
         let env = ProcessInfo.processInfo.environment
         let language = CommandSupport.language(lang)
         // Configuration first: a bad policy, destination or baseline scans nothing (exit 2).
