@@ -22,13 +22,14 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CSHA256"),
+        .target(name: "CMallocTuning"),
         .target(
             name: "PDPCheck",
             dependencies: ["CMagic", "CExif", "CZlib", "CSHA256", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .executableTarget(
             name: "pdpcheck",
-            dependencies: ["PDPCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["PDPCheck", "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "pdpcheck-bench",
             dependencies: ["PDPCheck"],

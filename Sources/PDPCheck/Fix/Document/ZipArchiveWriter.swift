@@ -72,16 +72,8 @@ struct ZipArchiveWriter {
             offsets.append(out.count)
             let descriptor = m.flags & 0x0008 != 0
             Self.u32(&out, 0x0403_4B50)
-            Self.u16(&out, m.versionNeeded)
-            Self.u16(&out, m.flags)
-            Self.u16(&out, m.method)
-            Self.u16(&out, m.modTime)
-            Self.u16(&out, m.modDate)
-            Self.u32(&out, m.crc32)
-            Self.u32(&out, UInt32(m.data.count))
-            Self.u32(&out, UInt32(m.uncompressedSize))
-            Self.u16(&out, UInt16(m.rawName.count))
-            Self.u16(&out, 0)
+            Self.sharedHeaderFields(&out, m)
+            Self.u16(&out, 0)  // extra field length
             out += m.rawName
             out += m.data
             if descriptor {
@@ -95,16 +87,8 @@ struct ZipArchiveWriter {
         for (m, offset) in zip(members, offsets) {
             Self.u32(&out, 0x0201_4B50)
             Self.u16(&out, 20)  // made by: MS-DOS attributes, spec 2.0
-            Self.u16(&out, m.versionNeeded)
-            Self.u16(&out, m.flags)
-            Self.u16(&out, m.method)
-            Self.u16(&out, m.modTime)
-            Self.u16(&out, m.modDate)
-            Self.u32(&out, m.crc32)
-            Self.u32(&out, UInt32(m.data.count))
-            Self.u32(&out, UInt32(m.uncompressedSize))
-            Self.u16(&out, UInt16(m.rawName.count))
-            Self.u16(&out, 0)
+            Self.sharedHeaderFields(&out, m)
+            Self.u16(&out, 0)  // extra field length
             Self.u16(&out, UInt16(min(m.comment.count, 0xFFFF)))
             Self.u16(&out, 0)
             Self.u16(&out, 0)
@@ -124,6 +108,20 @@ struct ZipArchiveWriter {
         Self.u16(&out, UInt16(min(comment.count, 0xFFFF)))
         out += comment.prefix(0xFFFF)
         return out
+    }
+
+    /// The fields the local header and the central directory entry write alike, version
+    /// needed to name length (APPNOTE 4.3.7 and 4.3.12).
+    private static func sharedHeaderFields(_ out: inout [UInt8], _ m: Member) {
+        u16(&out, m.versionNeeded)
+        u16(&out, m.flags)
+        u16(&out, m.method)
+        u16(&out, m.modTime)
+        u16(&out, m.modDate)
+        u32(&out, m.crc32)
+        u32(&out, UInt32(m.data.count))
+        u32(&out, UInt32(m.uncompressedSize))
+        u16(&out, UInt16(m.rawName.count))
     }
 
     private static func u16(_ out: inout [UInt8], _ v: UInt16) {
