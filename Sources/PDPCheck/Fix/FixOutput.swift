@@ -10,26 +10,41 @@ struct InputFile {
     var inode: UInt64
     var modified: timespec
 
+    /// Opens the file once and reads exactly the size `fstat` gives on that descriptor, so the
+    /// bytes, the size limit and the identity kept for later checks all describe the same file.
     static func read(_ path: String, limit: Int) throws(ScanError) -> InputFile {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.failure(path) }
+        defer { FileSource.closeDescriptor(fd) }
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ScanError(code: "unreadable", message: "cannot read \(path): \(String(cString: strerror(errno)))")
+        guard fstat(fd, &info) == 0 else { throw Self.failure(path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ScanError(code: "unreadable", message: "\(path) is not a regular file")
         }
-        guard Int(info.st_size) <= limit else {
-            throw ScanError(code: "too-large", message: "\(info.st_size) bytes, over the \(limit)-byte limit for fixing")
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw ScanError(code: "too-large", message: "\(size) bytes, over the \(limit)-byte limit for fixing")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ScanError(code: "unreadable", message: "cannot open \(path)")
+        var failed = false
+        // A file that shrinks meanwhile gives fewer bytes (and `changedOnDisk` says so later).
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var filled = 0
+            while filled < size, let base = buffer.baseAddress {
+                let n = pread(fd, base + filled, size - filled, off_t(filled))
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failed = true; break }
+                if n == 0 { break }
+                filled += n
+            }
+            count = filled
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw ScanError(code: "unreadable", message: "cannot read \(path): \(error.localizedDescription)")
-        }
-        return InputFile(path: path, bytes: [UInt8](data), mode: info.st_mode & 0o7777,
+        if failed { throw Self.failure(path) }
+        return InputFile(path: path, bytes: bytes, mode: info.st_mode & 0o7777,
                          device: UInt64(info.st_dev), inode: UInt64(info.st_ino), modified: info.st_mtim)
+    }
+
+    private static func failure(_ path: String) -> ScanError {
+        ScanError(code: "unreadable", message: "cannot read \(path): \(String(cString: strerror(errno)))")
     }
 
     /// Whether `path` is this very file (a hard link, or the same path spelled differently).
@@ -83,9 +98,28 @@ struct OutputPlan {
     /// The input's path made relative and safe to join under the output folder: no leading
     /// `/`, no `.` or `..` components (an input given as `../x/a.jpg` lands at `x/a.jpg`).
     static func mirroredPath(_ displayPath: String) -> String {
-        displayPath.split(separator: "/", omittingEmptySubsequences: true)
+        // Most paths are already relative and clean: no empty, `.` or `..` component.
+        if Self.isPlainRelative(displayPath) { return displayPath }
+        return displayPath.split(separator: "/", omittingEmptySubsequences: true)
             .filter { $0 != "." && $0 != ".." }
             .joined(separator: "/")
+    }
+
+    /// No leading or trailing `/`, no `//`, no `.` or `..` component.
+    static func isPlainRelative(_ path: String) -> Bool {
+        var length = 0
+        var onlyDots = true
+        for b in path.utf8 {
+            if b == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                if b != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
     }
 
     func write(_ cleaned: [UInt8], original: InputFile) throws(ScanError) {
