@@ -8,12 +8,17 @@
 ///   its own line, since the next line is someone else;
 /// - a sensitive topic about the person (`SensitiveTopicDetector`), an age ("(4 tuổi)") or a
 ///   school class ("lớp 9A2") in the same sentence: the name makes those details identifiable;
-/// - a bare name beside a phone number: "0372 059 814 (Thanh)", "liên hệ Quân: 0936 510 827".
+/// - a bare name beside a phone number: "0372 059 814 (Thanh)", "liên hệ Quân: 0936 510 827",
+///   "liên hệ mình Ngọc Hân 0703…", "(xưng là Quỳnh)", "quản lý Thảo 0903…"; a name opening its
+///   sentence with its phone or ID in parentheses ("Sen (CCCD 0141…) hay khoe…").
 ///
 /// A name alone is not reported: news and school reports name people all the time. Names beside
 /// an office or a profession ("Chủ tịch UBND xã Nguyễn Văn A", "BS. Trần Thị B") are public
-/// roles and stay quiet even next to a number (an official's hotline); names in a news report
-/// (court, police and press wording around them) are halved below reporting. Streets, schools,
+/// roles and stay quiet even next to a number (an official's hotline), unless a familiar
+/// honorific shows someone to be reached ("chị Ngọc Lan – Trưởng phòng Nhân sự – 0274…", "cô chủ
+/// nhiệm Thanh Vân 0914…"); names in a news report (court, police and press wording around them)
+/// are halved below reporting, but a private call-out quoting police words ("đối tượng", "công an
+/// quận") in the first person ("mình bị", "share giúp") is no news report (`NewsStyle.isCallOut`). Streets, schools,
 /// hospitals and places named after people ("đường Trần Phú", "trường Nguyễn Du",
 /// "Hồ Chí Minh") are not mentions at all (`PersonMentionScanner`).
 public struct PersonNameDetector: RelationalTextDetector {
@@ -44,6 +49,7 @@ public struct PersonNameDetector: RelationalTextDetector {
             DetectorExample("Chồng mình là ⟦Hà Quốc Trung⟧, ngoại tình với đồng nghiệp", note: "tied to a sensitive topic"),
             DetectorExample("Đặc biệt em ⟦Lê Minh Khoa⟧ lớp 9A2 đạt giải Nhất", note: "a child with a class"),
             DetectorExample("Trong ảnh: bé ⟦Na⟧ (4 tuổi) và bé ⟦Bin⟧ (5 tuổi)", note: "children with ages"),
+            DetectorExample("Chạy 100m nữ: em ⟦Thu Hà⟧ (7A4) về nhất", note: "a class in parentheses"),
             DetectorExample("Cần hỏi thêm thì nhắn Ms. ⟦Hòa⟧ 0794 759 821 nhé", note: "an abbreviated cue"),
             DetectorExample("Tài xế ⟦Khải⟧ 0915 207 638", note: "a role as cue"),
             DetectorExample("3 | ⟦Lê Thu Hà⟧ | 0905 123 456\n4 | Trần Văn Bảo | 0912 xxx 678",
@@ -55,6 +61,33 @@ public struct PersonNameDetector: RelationalTextDetector {
                             note: "the given name alone refers to the person named in full before"),
             DetectorExample("Chị ⟦My⟧ vay của mình 45 triệu. Hỏi ra mới biết chị ta vỡ nợ từ đầu năm.",
                             note: "a later sentence of the line points back at her"),
+            DetectorExample("Ai biết thì liên hệ mình ⟦Ngọc Hân⟧ 0703 295 418 nhé", note: "the writer's own word before the name"),
+            DetectorExample("Liên hệ Mr. ⟦Quân⟧ 0339 571 264 (Zalo)", note: "one given name after Mr."),
+            DetectorExample("Cần hỏi thêm thì nhắn Ms. ⟦Hòa⟧ (giáo vụ) 0794 759 821", note: "a note between the name and the phone"),
+            DetectorExample("HDV đoàn 1: a. ⟦Tuấn⟧ 0908 613 274", note: "\"a.\" for anh"),
+            DetectorExample("ai biet thi ib e. E la ⟦Thu⟧ 0378 264 159, e cam on a.", note: "a teencode self-introduction"),
+            DetectorExample("Mình là ⟦Quang⟧, zalo 0792 518 360, có gì gọi mình.", note: "a self-introduction"),
+            DetectorExample("Gọi chị ⟦Hạnh⟧: 0938 214 506 – hoặc mình (⟦Vy⟧, admin nhóm): 0762 418 935",
+                            note: "the writer's name in parentheses"),
+            DetectorExample("sdt/zalo: 0337 862 590 (xưng là ⟦Quỳnh⟧)", note: "a label inside the parentheses"),
+            DetectorExample("Liên hệ quản lý ⟦Thảo⟧ 0903 516 472 nếu cần hỏi ca làm.", note: "a role as contact cue"),
+            DetectorExample("⟦Sen⟧ (CCCD 014188006273) hay khoe làm ăn lớn.", note: "the ID in parentheses after a sentence's first word"),
+            DetectorExample("1️⃣ ⟦Ngọc Trâm⟧ – ngoctram.lee97@gmail.com – bánh kem size 20", note: "a keycap list item with an e-mail"),
+            DetectorExample("Em ten ⟦Do Thi Kieu Oanh⟧, sinh ngay 5/3/1997", note: "\"Thi\" typed without marks is Thị, not thì"),
+            DetectorExample("2. STK 19037715243 Techcombank – ⟦NGO THANH HUNG⟧ – SĐT 0336 802 417",
+                            note: "capitals without marks: Ngô, not ngõ"),
+            DetectorExample("Em trai toi la ⟦Ngo Van Tai⟧ (24 tuoi) chay xe bien 61-K1 327.84", note: "Ngô before Văn, not ngõ"),
+            DetectorExample("2. ⟦Đồng Văn Khôi⟧, sn 1961 – Phó chủ nhiệm", note: "a surname and middle name that also name a district"),
+            DetectorExample("Con trai mình là ⟦Lê Minh Khoa⟧ sinh 2001", note: "\"trai\" is not \"trại\""),
+            DetectorExample("Hộ kinh doanh ⟦Nguyễn Thị Lan⟧ – MST 8599528906", note: "a household business bears its owner's name"),
+            DetectorExample("Phụ huynh liên hệ cô chủ nhiệm ⟦Hoàng Thị Thanh Vân⟧ 0914 807 263 để xin phép.",
+                            note: "a familiar honorific makes the title a role"),
+            DetectorExample("Chị ⟦Trịnh Thị Ngọc Lan⟧ – Trưởng phòng Nhân sự – 0283 8456 217", note: "a contact with her job title"),
+            DetectorExample("Kính gửi luật sư, tôi là ⟦Phùng Văn Lợi⟧, 40 tuổi, SĐT 0858 302 716.",
+                            note: "a title in the clause before is not the name's"),
+            DetectorExample("Ai nhat dc the ten ⟦Vo Thanh Tam⟧ so 052049700394 thi lh e", note: "\"dc\" (được) is no title"),
+            DetectorExample("Mình bị đối tượng ⟦Tạ Quang Vinh⟧ lừa, SĐT 0971 482 615. Mình đã báo công an quận, ai biết thì share giúp.",
+                            note: "a private call-out, not a news report"),
         ],
         nonTriggeringExamples: [
             "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu khai mạc hội nghị.",
@@ -78,6 +111,14 @@ public struct PersonNameDetector: RelationalTextDetector {
             DetectorExample("CC Hà Đô, tầng 17, phòng 1708, gọi 0358 120 447", note: "a building"),
             DetectorExample("giao P. Binh Tri Dong B, Q. Binh Tan - goi 0869 477 015", note: "a ward after \"P.\""),
             DetectorExample("Tên cửa hàng | SĐT\nShop Hoa Mai | 0905 123 456", note: "a shop in a name column"),
+            DetectorExample("Sinh con tại Bệnh viện Phụ sản Từ Dũ, gọi 0905 123 456", note: "a hospital named after a person"),
+            DetectorExample("Học tại trường THPT chuyên Lê Quý Đôn, gọi 0905 123 456", note: "a school named after a person"),
+            DetectorExample("6. Tiem toc Mai - 0912 483 075 - 88 Ha Huy Tap, Thanh Khe", note: "a house number opening a list field"),
+            DetectorExample("e o ban Na Tong, xa Pac Nam, sdt 0329 718 540", note: "\"ban\" after \"o\" is a village"),
+            DetectorExample("Cho em hoi chut a. Em ten la gi cung duoc, sdt 0398 524 106", note: "\"a.\" ending a sentence (ạ)"),
+            DetectorExample("Giám đốc Sở Y tế, ông Nguyễn Văn Bình, đường dây nóng 0905 123 456", note: "an official's title before the comma"),
+            DetectorExample("Ngày 27/11, PV ghi nhận tại công an quận: đối tượng Đỗ Văn Lực (SN 1996) cho biết mình bị lừa trước.",
+                            note: "a news report quoting first person"),
         ])
 
     public func detect(in context: TextScanContext, given primary: [TextMatch], into matches: inout [TextMatch]) {
@@ -121,9 +162,12 @@ public struct PersonNameDetector: RelationalTextDetector {
             found.append(TextMatch(ruleId: "vn.person.name", category: .personName, start: span.lowerBound,
                                    end: span.upperBound, confidence: confidence))
         }
-        // Bare names beside a phone number.
-        for e in evidence where e.category == .phoneNumber {
-            for span in Self.bareNames(beside: e, in: text)
+        // Bare names beside a phone number, and a name opening its sentence with its phone or
+        // ID in parentheses ("Sen (CCCD 0141…) hay khoe…").
+        for e in evidence where e.category == .phoneNumber || e.category == .nationalID {
+            var spans = e.category == .phoneNumber ? Self.bareNames(beside: e, in: text) : []
+            if let span = Self.nameBeforeParenthesis(of: e, in: text) { spans.append(span) }
+            for span in spans
             where !RelationalText.near(mentions, span.lowerBound, span.upperBound).contains(where: {
                 $0.start < span.upperBound && span.lowerBound < $0.end
             }) {
@@ -146,7 +190,8 @@ public struct PersonNameDetector: RelationalTextDetector {
     static func confidence(_ m: PersonMention, text: UnsafeBufferPointer<UInt8>, evidence: [TextMatch],
                            details: () -> [TextMatch]) -> Double? {
         let nearEvidence = RelationalText.near(evidence, m.start, m.end)
-        if nearEvidence.isEmpty && RelationalText.near(details(), m.start, m.end).isEmpty { return nil }
+        let classCode = classInParentheses(after: m.end, in: text)
+        if nearEvidence.isEmpty && !classCode && RelationalText.near(details(), m.start, m.end).isEmpty { return nil }
         let sentence = RelationalText.sentence(around: m.start, in: text)
         let line = RelationalText.line(around: m.start, in: text)
         var tie = 0.0
@@ -178,9 +223,23 @@ public struct PersonNameDetector: RelationalTextDetector {
                 }
             }
         }
+        if classCode { tie = max(tie, 0.9) }
         guard tie > 0 else { return nil }
         // A full name identifies more than "anh Tuấn" does.
         return (m.isFullName ? 0.9 : 0.78) * tie
+    }
+
+    /// "em Thu Hà (7A4)": a school class right after the name, in parentheses.
+    static func classInParentheses(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = end
+        let n = text.count
+        while i < n && text[i] == 0x20 { i += 1 }
+        guard i < n, text[i] == UInt8(ascii: "(") else { return false }
+        i += 1
+        let d = ProseText.digitsEnd(from: i, in: text)
+        guard d > i, d - i <= 2, d < n, PersonMentionScanner.isUpperASCII(text[d]) else { return false }
+        let e = ProseText.digitsEnd(from: d + 1, in: text)
+        return e - (d + 1) <= 2 && e < n && text[e] == UInt8(ascii: ")")
     }
 
     /// The name's line holds little else: a label before it, a short note after it
@@ -230,7 +289,8 @@ public struct PersonNameDetector: RelationalTextDetector {
         // start (an item opens with its name; a long line is prose).
         var examinedUpTo = -1
         for e in evidence where e.start > examinedUpTo
-            && (e.category == .phoneNumber || e.category == .nationalID || e.category == .bankAccount) {
+            && (e.category == .phoneNumber || e.category == .nationalID || e.category == .bankAccount
+                || e.category == .emailAddress || e.category == .taxCode || e.category == .insuranceNumber) {
             // Each line once: the next evidence on it is skipped.
             examinedUpTo = RelationalText.lineEnd(after: e.end, in: text)
             var ls = e.start
@@ -286,8 +346,15 @@ public struct PersonNameDetector: RelationalTextDetector {
         let b = text[k]
         if UTF8Classes.isDigit(b) {
             let e = ProseText.digitsEnd(from: k, in: text)
-            guard e - k <= 3, e < text.count, text[e] == UInt8(ascii: ".") || text[e] == UInt8(ascii: ")") else { return nil }
-            k = e + 1
+            guard e - k <= 3, e < text.count else { return nil }
+            if text[e] == UInt8(ascii: ".") || text[e] == UInt8(ascii: ")") {
+                k = e + 1
+            } else if let after = keycapEnd(e, in: text) {
+                // "1️⃣ Ngọc Trâm – …": a keycap emoji.
+                return ProseText.skipSpaces(from: after, in: text)
+            } else {
+                return nil
+            }
         } else if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: "*") {
             k += 1
         } else if b >= 0xE2 && !ProseText.isLetter(at: k, in: text) {
@@ -298,6 +365,14 @@ public struct PersonNameDetector: RelationalTextDetector {
         }
         let s = ProseText.skipSpaces(from: k, in: text)
         return s > k || b >= 0xE2 ? s : nil
+    }
+
+    /// The end of a keycap's marks after its digit (U+FE0F then U+20E3, or U+20E3 alone).
+    static func keycapEnd(_ i: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = i
+        if k + 2 < text.count && text[k] == 0xEF && text[k + 1] == 0xB8 && text[k + 2] == 0x8F { k += 3 }
+        guard k + 2 < text.count, text[k] == 0xE2, text[k + 1] == 0x83, text[k + 2] == 0xA3 else { return nil }
+        return k + 3
     }
 
     /// A capitalised given name or surname, with or without marks.
@@ -372,7 +447,11 @@ public struct PersonNameDetector: RelationalTextDetector {
 
     static let contactCues = RelationalText.PhraseTable([
         "liên hệ", "lh", "gọi", "call", "nhắn", "ib", "inbox", "zalo", "gặp", "hỏi", "alo", "sđt", "sdt", "đt",
+        // A role to be reached by: "liên hệ quản lý Thảo 0903…".
+        "quản lý", "kế toán", "lễ tân", "thủ quỹ", "chuyên viên", "nhân viên", "phụ trách",
     ])
+    /// Words between a phone's "(" and a name: "0337 862 590 (xưng là Quỳnh)", "(tên Tài)".
+    static let parenthesisLabels = RelationalText.PhraseTable(["tên", "xưng", "là", "tự", "tên là", "xưng là", "tự xưng"])
 
     /// "0372 059 814 (Thanh)", "(Lan Anh)", "liên hệ Quân: 0936…", "gọi Linh 0966…": one or two
     /// capitalised given names right after a phone in parentheses, or right before it after a
@@ -384,9 +463,20 @@ public struct PersonNameDetector: RelationalTextDetector {
         var i = phone.end
         while i < n && text[i] == 0x20 { i += 1 }
         if i < n && text[i] == UInt8(ascii: "(") {
-            let words = RelationalText.wordRanges(i + 1, RelationalText.ahead(i + 1, 30, in: text), max: 3, in: text)
-            var names: [Range<Int>] = []
+            var words = RelationalText.wordRanges(i + 1, RelationalText.ahead(i + 1, 40, in: text), max: 5, in: text)
             var at = i + 1
+            // "(xưng là Quỳnh)": up to two label words first.
+            var labels = 0
+            while labels < 2 && labels < words.count && !PersonMentionScanner.isCapital(at: words[labels].lowerBound, in: text)
+                && RelationalText.onlySpaces(labels == 0 ? at : words[labels - 1].upperBound, words[labels].lowerBound, in: text) {
+                labels += 1
+            }
+            if labels > 0 && RelationalText.KeyedWords(text, words[0].lowerBound..<words[labels - 1].upperBound)
+                .startsWith(parenthesisLabels) {
+                at = words[labels - 1].upperBound
+                words.removeFirst(labels)
+            }
+            var names: [Range<Int>] = []
             for w in words {
                 guard RelationalText.onlySpaces(at, w.lowerBound, in: text), isGivenName(w, in: text) else { break }
                 names.append(w)
@@ -417,11 +507,78 @@ public struct PersonNameDetector: RelationalTextDetector {
                 k -= 1
             }
             if names.allSatisfy({ isGivenName($0, in: text) }) && !isPlace(names, in: text), k >= 0 {
-                let cue = RelationalText.KeyedWords(text, lookback[max(0, k - 1)].lowerBound..<names[0].lowerBound)
+                // "liên hệ mình Ngọc Hân 0703…": the writer's own word between the cue and the name.
+                var cueEnd = names[0].lowerBound
+                if k >= 1, RelationalText.onlySpaces(lookback[k].upperBound, names[0].lowerBound, in: text),
+                   PersonNameLexicon.firstPerson.contains(NameKey.of(text, lookback[k].lowerBound, lookback[k].upperBound)) {
+                    cueEnd = lookback[k].lowerBound
+                    k -= 1
+                }
+                let cue = RelationalText.KeyedWords(text, lookback[max(0, k - 1)].lowerBound..<cueEnd)
                 if cue.contains(contactCues, inLast: 2) { out.append(names[0].lowerBound..<last.upperBound) }
             }
         }
         return out
+    }
+
+    static let parenthesisIDLabels = RelationalText.PhraseTable(["cccd", "cmnd", "cmt", "sđt", "sdt", "đt", "zalo", "số"])
+
+    /// "Sen (CCCD 014188006273) hay khoe…", "Hậu (0905 111 222) nợ…": one to three given names
+    /// opening a line or a sentence, the identifier in parentheses right after them (a label
+    /// word or two may come first).
+    static func nameBeforeParenthesis(of e: TextMatch, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var j = e.start
+        let floor = max(0, e.start - 16)
+        while j > floor && text[j - 1] != UInt8(ascii: "(") {
+            let c = text[j - 1]
+            guard c == 0x20 || c == UInt8(ascii: ":") || UTF8Classes.isASCIILetter(c) || c >= 0x80 else { return nil }
+            j -= 1
+        }
+        guard j > floor, text[j - 1] == UInt8(ascii: "(") else { return nil }
+        if !RelationalText.onlySpaces(j, e.start, in: text) {
+            let labels = RelationalText.KeyedWords(text, j..<e.start)
+            guard labels.keys.count <= 2, labels.startsWith(parenthesisIDLabels) else { return nil }
+        }
+        var end = j - 1
+        while end > 0 && text[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, end < j - 1 || text[end - 1] != UInt8(ascii: "(") else { return nil }
+        let words = RelationalText.wordRanges(RelationalText.back(end, 40, in: text), end, max: 12, in: text)
+        guard let last = words.last, last.upperBound == end else { return nil }
+        var names: [Range<Int>] = [last]
+        var k = words.count - 2
+        while k >= 0 && names.count < 3 && RelationalText.onlySpaces(words[k].upperBound, names[0].lowerBound, in: text)
+            && PersonMentionScanner.isCapital(at: words[k].lowerBound, in: text) {
+            names.insert(words[k], at: 0)
+            k -= 1
+        }
+        // Every word a name; the first opens its line or sentence.
+        guard names.allSatisfy({ isNameWord($0, in: text) && PersonMentionScanner.isCapital(at: $0.lowerBound, in: text) }),
+              names.count > 1 || isGivenName(names[0], in: text), !isPlaceOrWord(names, in: text) else { return nil }
+        var b = names[0].lowerBound
+        while b > 0 && text[b - 1] == 0x20 { b -= 1 }
+        if b > 0 {
+            let c = text[b - 1]
+            // A line break, a sentence's end, a bullet or a dash, an emoji.
+            let opens = c >= 0x80 ? !endsWithLetter(b, in: text)
+                : c == 0x0A || c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+                    || c == UInt8(ascii: ":") || c == UInt8(ascii: "-") || c == UInt8(ascii: "*")
+            guard opens else { return nil }
+        }
+        return names[0].lowerBound..<names[names.count - 1].upperBound
+    }
+
+    /// Whether the character ending at `offset` is a letter (combining marks go with their
+    /// letter, so NFC and NFD agree).
+    static func endsWithLetter(_ offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = offset
+        while end > 0 {
+            var s = end - 1
+            while s > 0 && UTF8Classes.isContinuation(text[s]) && end - s < 4 { s -= 1 }
+            // A combining mark (U+0300–U+036F): look at the letter it belongs to.
+            if (text[s] == 0xCC || text[s] == 0xCD) && end - s == 2 { end = s; continue }
+            return ProseText.isLetter(at: s, in: text)
+        }
+        return false
     }
 
     /// A capitalised word that is a common given name ("Thanh", "Lan", "Quân").
@@ -441,12 +598,18 @@ public struct PersonNameDetector: RelationalTextDetector {
 
 /// The wording of news reports around a place: court, police and press words ("cho biết",
 /// "bị cáo", "khởi tố"…, the lexicon's `newsCue`). Two or more nearby (besides the finding
-/// itself) make a news report.
+/// itself) make a news report. A private person's call-out (`NewsStyle.isCallOut`) is no
+/// news report for its police words: only press and court words count there.
 struct NewsContext {
     private let positions: [Int]
 
     init(_ context: TextScanContext) {
-        positions = context.keywordHits(of: .newsCue).map(\.start)
+        let hits = context.keywordHits(of: .newsCue)
+        if !hits.isEmpty && NewsStyle.isCallOut(newsHits: hits, callOutHits: context.keywordHits(of: .callOutCue)) {
+            positions = []
+        } else {
+            positions = hits.map(\.start)
+        }
     }
 
     func isNews(around start: Int, _ end: Int) -> Bool {

@@ -282,17 +282,30 @@ enum PersonNameLexicon {
                                         "con cháu", "cần bán", "muốn bán", "đang bán", "sẽ bán", "mẹ con", "bố con",
                                         "vợ chồng", "ông cháu", "bà cháu"])
     /// Abbreviated cues written with a full stop: "Ms. Hòa", "Mr. Long", "BS. Trần Thị B".
-    static let abbreviations = NameTable(["mr", "ms", "mrs", "dr", "bs", "ths", "ts", "pgs", "gs", "ls", "ks", "đ/c"])
+    static let abbreviations = NameTable(["mr", "ms", "mrs", "dr", "bs", "ths", "ts", "pgs", "gs", "ls", "ks", "a", "c"])
+    /// Abbreviations that address a private person, not a title: one given name after them is a
+    /// name ("Mr. Quân", "a. Tuấn", "c. Lan").
+    static let personalAbbreviations = NameTable(["mr", "ms", "mrs", "miss", "a", "c"])
     /// Words before a run that name a company or an institution ("Công ty TNHH Giải pháp Mai
-    /// Phương", "trại giam Yên Hạ", "Di Động Hoàng Phát").
-    static let orgWords = NameTable(["tnhh", "jsc", "dntn", "htx", "ltd", "corp", "group", "company", "trại"])
+    /// Phương", "trại giam Yên Hạ", "Di Động Hoàng Phát"). Not "trại" alone: typed without marks
+    /// it is "trai" ("Con trai mình là Lê Minh Khoa").
+    static let orgWords = NameTable(["tnhh", "jsc", "dntn", "htx", "ltd", "corp", "group", "company"])
     static let orgPairs = NamePairTable([
         "công ty", "cổ phần", "tập đoàn", "doanh nghiệp", "thương mại", "dịch vụ", "di động", "điện máy",
         "nội thất", "thời trang", "mỹ phẩm", "bất động", "động sản", "xây dựng", "du lịch", "vận tải", "công nghệ",
         "giải pháp", "trại giam", "nhà tù", "trung tâm", "sản xuất", "xuất nhập", "nhập khẩu", "kinh doanh",
     ])
+    /// Institutions named after people, a few words before the name ("Bệnh viện Phụ sản Từ
+    /// Dũ", "chùa cổ Phổ Minh"): with marks, or typed without them where the plain word is no
+    /// everyday word ("cho" is not "chợ").
+    static let institutionWords = NameTable(["đường", "phố", "trường", "chùa", "đền", "miếu", "đình", "lăng", "cầu",
+                                             "chợ", "giải", "cúp", "quỹ", "viện", "bv", "bvđk", "thcs", "thpt"])
+    static let plainInstitutionWords = NameTable(["duong", "truong", "thcs", "thpt", "bv", "bvdk"])
+    /// "Hộ kinh doanh Nguyễn Thị Lan": a household business bears its owner's name.
+    static let householdWords = NameTable(["hộ"])
     /// Labels before a name ("tên", "họ tên", "mang tên"): a full name after one is a `fullName`.
     static let nameLabels = NameTable(["tên"])
+    static let locatives = NameTable(["ở", "tại"])
     /// Typed without marks, "ban" and "bo" are far more often "bạn", "bố" than "bản", "bộ".
     static let plainHonorificsFirst = NameTable(["bạn", "bố"])
     /// Lowercase abbreviations of honorifics ("a Tuấn", "c Lan", "e Phúc"); never capitalised.
@@ -302,7 +315,8 @@ enum PersonNameLexicon {
                                          "nội", "ngoại", "bé", "tên", "là", "xế", "nhà", "trọ", "shop", "xe", "tiệm",
                                          "quán", "hụi", "nhận", "gửi", "thuê", "mua", "bán"])
     static let kinshipHeads = NameTable(["anh", "chị", "em", "bạn", "con", "cháu", "người", "bố", "mẹ", "ông", "bà",
-                                         "cô", "chú", "bác", "vợ", "chồng", "cậu", "dì", "tài", "chủ"])
+                                         "cô", "chú", "bác", "vợ", "chồng", "cậu", "dì", "tài", "chủ",
+                                         "mình", "tôi", "tui", "tớ", "e", "tên"])
 
     /// A word right before a capitalised run that makes the run a place or an institution.
     static let placeWords = NameTable([
@@ -314,7 +328,7 @@ enum PersonNameLexicon {
         "phòng", "khoa", "sở", "bộ", "cục", "ubnd", "hđnd", "ban", "hội", "đội", "nhóm", "tổ", "lớp", "hạng",
         "người", "tộc", "tiếng", "giống", "mẫu", "dòng", "kiểu", "món", "vùng", "miền", "tại", "ở", "gần",
         "quanh", "ngã", "vòng", "xuồng", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
-        "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng", "cc", "p", "q", "kp", "tdp", "kdc",
+        "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng", "cc", "p", "q", "kp", "tdp", "kdc", "quỹ",
     ])
     /// Words that open a place or an institution inside a capitalised run ("Trường THCS Nguyễn Du",
     /// "Bệnh Viện Chợ Rẫy"); none is a surname.
@@ -341,7 +355,7 @@ enum PersonNameLexicon {
     static let placeQualifiers = NameTable([
         "thpt", "thcs", "th", "mn", "ptth", "pthcs", "chuyên", "nhi", "quốc", "tế", "đa", "khoa", "tư", "thục",
         "dân", "lập", "tiểu", "học", "trung", "cao", "đẳng", "đại", "mầm", "non", "quân", "y", "phụ", "sản",
-        "tỉnh", "huyện", "quận", "thành", "phố", "tp", "xã", "phường", "số", "hữu", "nghị", "việt", "đức",
+        "tỉnh", "huyện", "quận", "thành", "phố", "tp", "xã", "phường", "số", "hữu", "nghị", "việt", "đức", "cổ",
     ])
     /// Places whose names begin like a person's ("Hà Nội", "Thái Bình", "Bà Rịa", "Hồ Chí Minh").
     static let placeNames = NamePairTable([
@@ -411,6 +425,9 @@ enum PersonNameLexicon {
     static let plainPlaceWords = NameTable(["p", "q", "tp", "tx", "kp", "cc", "tdp", "duong", "pho", "phuong", "huyen",
                                             "tinh", "thon", "xom", "ngo", "hem", "kiet", "mien", "quan", "truong"])
 
+    /// Given names that open a line as another word ("Mai mình gửi" – tomorrow, "An toàn");
+    /// honorifics ("Anh mình…") are not read there either.
+    static let notLineOpeners = NameTable(["mai", "an", "hà", "xuân", "thu", "đông", "chiều", "sáng"])
     /// Given names that are more often other words when they stand alone: directions, sexes,
     /// the country ("miền Nam", "giới tính Nữ", "Việt").
     static let notShortNames = NameTable(["nam", "nữ", "bắc", "trung", "tây", "đông", "việt"])
@@ -419,14 +436,23 @@ enum PersonNameLexicon {
     static let notAfterY = NameTable(["tế", "học", "khoa", "dược", "sĩ", "tá", "bạ", "án", "lệnh", "viện", "sinh",
                                       "đức", "nguyên", "như", "hệt", "chang", "nhiên", "phục", "tá"])
 
-    /// Titles of an office or a profession that news puts next to a name.
+    /// Titles of an office or a profession that news puts next to a name. Not "đ/c" (a word
+    /// never holds "/", and its key is "đc", teencode for "được").
     static let titleWords = NameTable([
-        "bs", "ths", "ts", "pgs", "gs", "ls", "nsnd", "nsưt", "nsut", "nđt", "hlv", "tgđ", "gđ", "ctv", "pv",
-        "đ/c", "tướng", "đồng chí", "mục sư", "linh mục", "hòa thượng", "thượng tọa", "đại đức", "ni sư",
+        "bs", "ths", "ts", "pgs", "gs", "ls", "nsnd", "nsưt", "nsut", "hlv", "ctv", "pv",
+        "tướng", "đồng chí", "mục sư", "linh mục", "hòa thượng", "thượng tọa", "đại đức", "ni sư",
         "sư", "cha", "vua", "chúa", "hoàng đế", "thủ tướng", "tổng thống", "ca sĩ", "rapper", "diễn viên", "mc",
         "kol", "tiktoker", "youtuber", "blogger", "streamer", "idol", "nghệ sĩ", "nhạc sĩ", "họa sĩ", "nhà văn",
         "nhà thơ", "cầu thủ", "võ sĩ", "vđv", "danh thủ", "tiền đạo", "thủ môn", "hậu vệ", "trung vệ", "đội trưởng",
     ])
+    /// Titles spelled with "đ", only as written: without marks "gd" is teencode for "gia đình".
+    static let markedTitleWords = NameTable(["gđ", "tgđ", "nđt"])
+    /// Honorifics of everyday speech: a post says "chị Lan – Trưởng phòng" or "cô chủ nhiệm
+    /// Thanh Tâm" to be reached, news says "ông", "bà" with the office.
+    static let familiarHonorifics = NameTable(["anh", "chị", "cô", "chú", "em", "bạn", "mr", "ms", "mrs", "miss",
+                                                "a", "c", "e"])
+    /// First-person words: "mình là Quang", "e la Thu", "tôi tên Lợi", "liên hệ mình (Vy)".
+    static let firstPerson = NameTable(["mình", "tôi", "tui", "tớ", "em", "e"])
     static let titlePairs = NamePairTable([
         "chủ tịch", "bí thư", "thủ tướng", "bộ trưởng", "thứ trưởng", "giám đốc", "đại biểu", "hiệu trưởng",
         "trưởng phòng", "trưởng khoa", "trưởng ban", "trưởng thôn", "trưởng ấp", "trưởng bản", "chủ nhiệm",
@@ -752,7 +778,13 @@ enum PersonMentionScanner {
             var j = offset
             while j > 0 && text[j - 1] == 0x20 { j -= 1 }
             guard j > 1, text[j - 1] == 0x2E, let (w, broken) = previousWord(before: j - 1), !broken,
-                  w.end == j - 1, PersonNameLexicon.abbreviations.contains(key(w)) else { return nil }
+                  w.end == j - 1, let k = key(w), PersonNameLexicon.abbreviations.contains(k) else { return nil }
+            // "a. Tuấn", "c. Lan"; but "cam on a. Em ten…" ends a sentence with "ạ": after a
+            // one-letter abbreviation only a given name that is no honorific.
+            if k.key.count == 1 {
+                let next = NameKey.of(text, offset, PersonMentionScanner.wordEnd(from: offset, in: text))
+                guard PersonNameLexicon.givenNames.contains(next), !PersonNameLexicon.honorifics.contains(next) else { return nil }
+            }
             return w
         }
 
@@ -779,7 +811,30 @@ enum PersonMentionScanner {
             }
             for (i, k) in words.enumerated() {
                 if L.orgWords.contains(k) { return true }
-                if i + 1 < words.count && L.orgPairs.contains(words[i + 1], k) { return true }
+                if i + 1 < words.count && L.orgPairs.contains(words[i + 1], k) {
+                    return !(i + 2 < words.count && L.householdWords.contains(words[i + 2]))
+                }
+            }
+            return false
+        }
+
+        /// An institution word a few words before `offset`, with qualifiers or capitalised words
+        /// between ("Bệnh viện Phụ sản ⟨Từ Dũ⟩", "chùa cổ ⟨Phổ Minh⟩"): a place named after
+        /// someone. (An institution word right before the name is a `placeWords` case.)
+        func afterInstitution(_ offset: Int) -> Bool {
+            let L = PersonNameLexicon.self
+            var at = offset
+            for step in 0..<4 {
+                guard let (w, broken) = previousWord(before: at), !broken else { return false }
+                let k = key(w)
+                let before = previousWord(before: w.start)
+                let pk: Key = before.map { $0.broken ? nil : key($0.word) } ?? nil
+                if step > 0 {
+                    if let k, k.plain ? L.plainInstitutionWords.contains(k) : L.institutionWords.contains(k) { return true }
+                    if pk != nil && L.placePairs.contains(pk, k) { return true }
+                }
+                guard w.capitalised || L.placeQualifiers.contains(k) else { return false }
+                at = w.start
             }
             return false
         }
@@ -798,7 +853,16 @@ enum PersonMentionScanner {
                 guard UTF8Classes.isASCIIAlnum(c) || c == 0x2F || c == 0x2D else { break }
                 k -= 1
             }
-            guard k < j, let (word, broken) = previousWord(before: k), !broken else { return false }
+            guard k < j else { return false }
+            // "… - 0912 483 075 - 88 Ha Huy Tap, Thanh Khe": a short number opening a list's
+            // field is a house number.
+            var s = k
+            while s > 0 && text[s - 1] == 0x20 { s -= 1 }
+            if j - k <= 4 && s < k && s > 0 && (text[s - 1] == UInt8(ascii: "-") || text[s - 1] == UInt8(ascii: ",")
+                || (s > 2 && text[s - 3] == 0xE2 && text[s - 2] == 0x80 && text[s - 1] == 0x93)) {
+                return true
+            }
+            guard let (word, broken) = previousWord(before: k), !broken else { return false }
             return PersonNameLexicon.numberPlaceWords.contains(key(word))
         }
 
@@ -851,7 +915,10 @@ enum PersonMentionScanner {
         mutating func shortReference() {
             let count = run.count
             guard count <= 3 else { return }
-            if run[0].brokenBefore && count == 1 { return }
+            // One word after punctuation is a sentence's first word; at a line's start it may be
+            // the person the post named in full ("…Triệu Thị Phương Thảo (22 tuổi)…\nThảo có thai…").
+            let opensLine = run[0].brokenBefore && count == 1 && startsLine(run[0].start)
+            if run[0].brokenBefore && count == 1 && !opensLine { return }
             if run[0].brokenBefore && (followsHouseNumber(run[0].start) || abbreviation(before: run[0].start) != nil) { return }
             // A pair of given names ("Thảo Nhi") may open the run; one given name stands alone, or
             // after a sentence's first word; not inside a longer name ("pháp danh Quảng Trí").
@@ -882,7 +949,9 @@ enum PersonMentionScanner {
             }
             if count >= 2 && pair(count - 2) && (count == 2 || broken) {
                 found.append(PersonMention(kind: .addressedName, start: run[count - 2].start, end: run[count - 1].end, cueStart: nil))
-            } else if (count == 1 && !broken) || (count == 2 && broken), single(count - 1) {
+            } else if (count == 1 && (!broken || opensLine)) || (count == 2 && broken), single(count - 1),
+                      !opensLine || !(PersonNameLexicon.notLineOpeners.contains(keys[0])
+                                      || PersonNameLexicon.honorifics.contains(keys[0])) {
                 found.append(PersonMention(kind: .addressedName, start: run[count - 1].start, end: run[count - 1].end, cueStart: nil))
             }
         }
@@ -933,8 +1002,10 @@ enum PersonMentionScanner {
         mutating func processRun() {
             let count = run.count
             let L = PersonNameLexicon.self
-            // One word after punctuation (a sentence's first word): nothing to read.
-            if count == 1 && run[0].brokenBefore { return }
+            // One word after punctuation (a sentence's first word): nothing to read, unless
+            // "Mr." / "Ms." stands before it.
+            if run[0].brokenBefore && count <= 2 && selfNamedInParentheses() { return }
+            if count == 1 && run[0].brokenBefore && !afterPersonalAbbreviation(run[0].start) { return }
             if run[0].brokenBefore && followsHouseNumber(run[0].start) { return }
             // "P. Bình Trị Đông B", "TP. Thủ Đức": a place after an abbreviated place word.
             if run[0].brokenBefore && afterPlaceAbbreviation(run[0].start) { return }
@@ -966,7 +1037,8 @@ enum PersonMentionScanner {
                 let pk = key(p)
                 let p2k = p2.map { key($0) } ?? nil
                 uncued = addressCue(p, pk, p2, p2k) == nil
-                let honorificFirst = pk?.plain == true && L.plainHonorificsFirst.contains(pk)
+                // "o ban Na Tong" (ở bản…): after "ở", "tại" a plain "ban" is a village.
+                let honorificFirst = pk?.plain == true && L.plainHonorificsFirst.contains(pk) && !L.locatives.contains(p2k)
                 if (L.placeWords.contains(pk) && !honorificFirst) || L.placePairs.contains(p2k, pk) {
                     // A place name follows; a person may only start further on, with a frequent
                     // surname and a full name ("xã Ea Tiêu Nguyễn Văn A").
@@ -986,7 +1058,9 @@ enum PersonMentionScanner {
                     pos = 0  // "tên NGUYỄN HOÀNG PHÚC": the name is read below
                 } else if let cue = addressCue(p, pk, p2, p2k) {
                     let e = takeName(from: 0, titleLike: titleLike(0))
-                    if e > 0 && !L.placeNames.contains(keys[0], e > 1 ? keys[1] : nil) && !isAcronym(0, e) {
+                    // "mình là Quang", "e la Thu": after a first-person word, only a name from the lexicon.
+                    let selfIntroduced = cue == p2?.start && L.firstPerson.contains(p2k)
+                    if e > 0 && !isPlaceName(0, e) && !isAcronym(0, e) && (!selfIntroduced || isLexiconName(0, e)) {
                         emit(.addressedName, from: 0, to: e, cueStart: cue)
                     }
                     pos = max(e, 1)
@@ -996,12 +1070,13 @@ enum PersonMentionScanner {
             while pos < count {
                 let k = keys[pos]
                 let next: Key = pos + 1 < count ? keys[pos + 1] : nil
-                if (L.placeWordsInRun.contains(k) && !plainSurname(pos)) || L.placePairs.contains(k, next) { return }
-                if L.placeNames.contains(k, next) { return }
+                // Typed without marks, "NGO VAN TAI", "Do Thi Kieu Oanh" are names, not "ngõ", "đô thị".
+                if (L.placeWordsInRun.contains(k) || L.placePairs.contains(k, next)) && !plainSurname(pos) { return }
+                if isPlaceName(pos, count) { return }
                 guard pos + 1 < count else { break }
                 if startsFullName(pos) {
                     // Inside a company or institution name ("Công ty TNHH Giải pháp Mai Phương"): no person.
-                    if uncued && pos == 0 && inOrganisationName(run[0].start) { return }
+                    if uncued && pos == 0 && (inOrganisationName(run[0].start) || afterInstitution(run[0].start)) { return }
                     let e = takeName(from: pos + 1, titleLike: titleLike(pos), limit: compound(pos) ? 4 : 3)
                     // In an unaccented headline two words say little ("GIUP DO BA CU").
                     let weak = titleLike(pos) && e - pos == 2 && keys[pos]?.plain == true && !L.middleNames.contains(keys[pos + 1])
@@ -1014,7 +1089,7 @@ enum PersonMentionScanner {
                 if L.honorifics.contains(k)
                     && !isStop(next, titleLike: false) {
                     let e = takeName(from: pos + 1, titleLike: titleLike(pos))
-                    if e > pos + 1 && !L.placeNames.contains(keys[pos + 1], e > pos + 2 ? keys[pos + 2] : nil)
+                    if e > pos + 1 && !isPlaceName(pos + 1, e)
                         && !isAcronym(pos + 1, e) {
                         emit(.addressedName, from: pos + 1, to: e, cueStart: run[pos].start)
                         pos = e
@@ -1023,6 +1098,60 @@ enum PersonMentionScanner {
                 }
                 pos += 1
             }
+        }
+
+        /// Whether the words from `pos` (before `end`) open with a place's name ("Hà Nội", "Đồng
+        /// Văn"); not when a middle name and a given name follow ("Đồng Văn Khôi" is a person).
+        func isPlaceName(_ pos: Int, _ end: Int) -> Bool {
+            let L = PersonNameLexicon.self
+            let next: Key = pos + 1 < end ? keys[pos + 1] : nil
+            guard L.placeNames.contains(keys[pos], next) else { return false }
+            return !(pos + 2 < end && L.middleNames.contains(next) && L.givenNames.contains(keys[pos + 2]))
+        }
+
+        /// A word of the name is a known given name or surname, or a Central Highlands name
+        /// ("Maria Nguyễn Thị Hồng", "H'Bia Niê").
+        func isLexiconName(_ from: Int, _ to: Int) -> Bool {
+            let L = PersonNameLexicon.self
+            for i in from..<to where L.givenNames.contains(keys[i]) || L.surnames.contains(keys[i]) || isApostropheName(i) {
+                return true
+            }
+            return false
+        }
+
+        /// Only spaces between the line's start (or the text's) and `offset`.
+        func startsLine(_ offset: Int) -> Bool {
+            var j = offset
+            while j > 0 && (text[j - 1] == 0x20 || text[j - 1] == 0x09) { j -= 1 }
+            return j == 0 || text[j - 1] == 0x0A
+        }
+
+        /// "Mr. Quân", "Ms. Hòa": a private person's abbreviated honorific before `offset`.
+        func afterPersonalAbbreviation(_ offset: Int) -> Bool {
+            guard let w = abbreviation(before: offset) else { return false }
+            return PersonNameLexicon.personalAbbreviations.contains(key(w))
+        }
+
+        /// "liên hệ mình (Hiếu) số 0869…", "hoặc mình (Vy, admin nhóm): 0762…": the writer gives
+        /// their given name in parentheses after a first-person word.
+        mutating func selfNamedInParentheses() -> Bool {
+            let L = PersonNameLexicon.self
+            var j = run[0].start
+            while j > 0 && text[j - 1] == 0x20 { j -= 1 }
+            guard j > 0, text[j - 1] == UInt8(ascii: "(") else { return false }
+            var k = run[run.count - 1].end
+            while k < text.count && text[k] == 0x20 { k += 1 }
+            guard k < text.count, text[k] == UInt8(ascii: ")") || text[k] == UInt8(ascii: ",") else { return false }
+            guard let (p, _) = previousWord(before: j - 1), p.end >= j - 3, L.firstPerson.contains(key(p)) else { return false }
+            for w in run {
+                guard let wk = key(w), L.givenNames.contains(wk), !L.notShortNames.contains(wk), !isAllCaps(w, in: text)
+                else { return false }
+            }
+            keys.removeAll(keepingCapacity: true)
+            for w in run { keys.append(key(w)) }
+            if isPlaceName(0, run.count) { return false }
+            found.append(PersonMention(kind: .addressedName, start: run[0].start, end: run[run.count - 1].end, cueStart: p.start))
+            return true
         }
 
         /// The start of the honorific or kinship cue that `p` ends, if it is one.
@@ -1043,7 +1172,13 @@ enum PersonMentionScanner {
         func plainSurname(_ pos: Int) -> Bool {
             let L = PersonNameLexicon.self
             guard pos + 1 < run.count, keys[pos]?.plain == true, L.surnames.contains(keys[pos]) else { return false }
-            return L.givenNames.contains(keys[pos + 1]) && !L.placeQualifiers.contains(keys[pos + 1])
+            let next = keys[pos + 1]
+            // "Ngo Van Tai", "NGO THI BICH": a middle name settles it.
+            if L.middleNames.contains(next) { return true }
+            guard L.givenNames.contains(next) else { return false }
+            if !L.placeQualifiers.contains(next) { return true }
+            // "NGO THANH HUNG" ("thanh" may be "thành phố"): a third name syllable settles it.
+            return pos + 2 < run.count && L.givenNames.contains(keys[pos + 2]) && !L.placeQualifiers.contains(keys[pos + 2])
         }
 
         func compound(_ pos: Int) -> Bool {
@@ -1087,11 +1222,12 @@ enum PersonMentionScanner {
         }
 
         /// A word that ends a name. Typed without marks, a word that may be a name syllable
-        /// ("Van" is "Văn" as well as "vẫn") or a single letter ("Nguyễn Văn A") is not one.
+        /// ("Van" is "Văn" as well as "vẫn", "Thi" is "Thị" as well as "thì") or a single letter
+        /// ("Nguyễn Văn A") is not one.
         func isStop(_ k: Key, titleLike: Bool) -> Bool {
             let L = PersonNameLexicon.self
             guard let k, L.stopWords.contains(k) else { return false }
-            if k.plain && (k.key.count == 1 || L.givenNames.contains(k)) { return false }
+            if k.plain && (k.key.count == 1 || L.givenNames.contains(k) || L.middleNames.contains(k)) { return false }
             return titleLike || !L.nameLikeStopWords.contains(k)
         }
 
@@ -1117,22 +1253,56 @@ enum PersonMentionScanner {
             var m = PersonMention(kind: kind, start: run[from].start, end: run[to - 1].end, cueStart: cueStart)
             m.isFullName = full
             if full { rememberGivenNames(from: from, to: to) }
-            m.hasTitle = titled(before: cueStart == nil ? from : from - 1) || titled(after: m.end)
+            // "Chị Ngọc Lan – Trưởng phòng Nhân sự – 0274…", "Trưởng phòng kinh doanh – chị Vy: 09…":
+            // someone to be reached, not an office in the news.
+            let familiar = cueStart.map { L.familiarHonorifics.contains(NameKey.of(text, $0, wordEnd(from: $0, in: text))) } ?? false
+            m.hasTitle = !familiar && (titled(before: cueStart == nil ? from : from - 1) || titled(after: m.end))
             found.append(m)
         }
 
-        /// A title among the few words before run index `pos` (the run's own words, then history).
+        /// A title among the few words before run index `pos` (the run's own words, then history),
+        /// in the name's own line and clause: "Chủ tịch UBND tỉnh Nguyễn Văn An", "Giám đốc Sở Y
+        /// tế, ông Nguyễn Văn B" (only the honorific between the comma and the name), but not
+        /// "Kính gửi luật sư, tôi là Phùng Văn Lợi" nor a heading on the line above. A familiar
+        /// honorific before the title makes it a role, not an office: "cô chủ nhiệm Thanh Tâm".
         func titled(before pos: Int) -> Bool {
             let L = PersonNameLexicon.self
             let upto = max(0, pos)
             var words = Array(run[max(0, upto - 7)..<upto])
             if words.count < 7 { words = self.words(before: (words.first ?? run[upto]).start, count: 7 - words.count) + words }
-            var previous: Key = nil
-            for (index, w) in words.enumerated() {
+            // What lies between each word and the next one read (the name first).
+            var laterStart = run[upto].start
+            var laterBroken = run[upto].brokenBefore
+            var onlyCues = true
+            var index = words.count - 1
+            while index >= 0 {
+                let w = words[index]
+                if lineBreak(w.end, laterStart) { return false }
                 let k = key(w)
-                if L.titleWords.contains(k) { return true }
-                if index > 0 && L.titlePairs.contains(previous, k) { return true }
-                previous = k
+                if laterBroken && !onlyCues {
+                    // "ThS. tâm lý Trần Bảo Ngọc": an abbreviated title's full stop is no clause break.
+                    return w.end < text.count && text[w.end] == 0x2E && L.abbreviations.contains(k) && L.titleWords.contains(k)
+                }
+                if L.titleWords.contains(k) || (k?.plain == false && L.markedTitleWords.contains(k)) { return true }
+                if index > 0 && !w.brokenBefore && L.titlePairs.contains(key(words[index - 1]), k) {
+                    if index > 1 && !words[index - 1].brokenBefore && L.familiarHonorifics.contains(key(words[index - 2])) {
+                        return false
+                    }
+                    return true
+                }
+                if !L.honorifics.contains(k) { onlyCues = false }
+                laterStart = w.start
+                laterBroken = w.brokenBefore
+                index -= 1
+            }
+            return false
+        }
+
+        func lineBreak(_ from: Int, _ to: Int) -> Bool {
+            var i = max(0, from)
+            while i < min(to, text.count) {
+                if text[i] == 0x0A { return true }
+                i += 1
             }
             return false
         }

@@ -27,6 +27,8 @@ enum VietnameseSurnames {
         "mlô", "êban", "ayun", "bya", "byă", "hđơk", "êñuôl", "ênuôl", "kbuôr", "adrơng", "hwing", "knul", "ktla",
         "mdrang", "êya", "rahlan", "puih", "kpuih", "rah lan", "alio", "hmok", "mlô duôn du",
         "bdap", "liêng", "cil", "kơ sa", "lường", "lò", "quàng", "cầm", "tòng", "hoàng", "bế",
+        // Hmông family names ("Vàng Thị Dua", "Giàng A Páo", "Sùng Mí Vừ").
+        "vàng", "giàng", "sùng", "lầu", "chảo", "vừ",
     ]
 
     /// Words that open a minority name without being a surname: "Y" (Ê Đê men: "Y Moan"),
@@ -56,5 +58,7 @@ enum VietnameseGivenNames {
         "triết", "triều", "trinh", "trọng", "trúc", "trung", "trường", "tú", "tuấn", "tuệ", "tùng", "tường",
         "tuyền", "tuyết", "uyên", "văn", "vân", "vi", "việt", "vinh", "vĩnh", "vũ", "vy", "xuân", "yên", "yến",
         "ý", "út", "tí", "tèo", "bin", "bông", "na", "su", "bo", "ti",
+        "thương", "sen", "hằng", "thơ", "mến", "thoại", "quyền", "khuyên", "lụa", "xuyến", "vỹ", "vĩ", "hiên",
+        "nhạn", "luyến", "đào", "lài", "nương",
     ]
 }

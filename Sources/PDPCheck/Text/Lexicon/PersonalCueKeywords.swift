@@ -41,6 +41,13 @@ enum PersonalCueKeywords {
                            "nghi pham", "tuyen phat", "xet xu", "phien toa", "so tham", "phuc tham",
                            "theo thong tin tu", "nghe nhan", "le hoi", "dieu tra", "bat giu", "truy to",
                            "cong an tinh", "cong an huyen", "cong an quan", "cong an thanh pho"])
+        + words(.callOutCue, ["minh bi", "em bi", "toi bi", "tui bi", "e bi", "nha minh", "gia dinh minh",
+                              "em gai minh", "em trai minh", "chong minh", "vo minh", "ban minh", "con minh",
+                              "me minh", "bo minh", "chi minh", "ck minh", "vk minh", "ck e", "ck t", "lien he minh",
+                              "ib minh", "inbox minh", "nhan tin cho minh", "share giup", "chia se giup",
+                              "share cho", "ai biet", "ai quen", "ai tung bi", "boc phot", "moi nguoi can than",
+                              "mn can than", "ae can than", "anh em can than", "moi nguoi canh giac",
+                              "xin moi nguoi", "giup minh", "giup em", "lien he em", "ib em", "inbox em"])
 
     static func words(_ topic: Topic, _ list: [String]) -> [LexiconEntry] {
         list.map { LexiconEntry($0, topic) }

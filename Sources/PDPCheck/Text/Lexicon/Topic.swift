@@ -11,6 +11,10 @@ public enum Topic: String, Sendable, CaseIterable {
     case newsCue
     /// Column names of tables ("Họ tên", "SĐT", "CCCD", "STK"): where a header line may be.
     case columnLabel
+    /// A private person telling or warning in the first person ("mình bị", "em gái mình",
+    /// "mọi người cẩn thận", "share giúp"): a call-out, not a news report, even when it
+    /// quotes police words ("đối tượng", "công an quận").
+    case callOutCue
 
     /// The report category a sensitive topic is reported as.
     public var sensitiveCategory: Category? {
