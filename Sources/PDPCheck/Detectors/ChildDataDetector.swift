@@ -44,6 +44,11 @@ public struct ChildDataDetector: RelationalTextDetector {
             DetectorExample("DANH SÁCH TRẺ ⟦LỚP CHỒI 2⟧\nHọ tên | Ngày sinh\nĐỗ Bảo Ngọc | ⟦14/05/2021⟧\nLại Minh Quân | ⟦02/09/2020⟧",
                             note: "the class in the heading of a list of its children"),
             DetectorExample("XIN CỨU GIÚP BÉ NGUYỄN ĐĂNG KHOA – ⟦8 TUỔI⟧", note: "a dash after a name is no range"),
+            DetectorExample("Chị Hoàng Thị Thơm (38 tuổi) ở thôn Đông Hà.\nChủ nợ đến đòi, ba đứa nhỏ ⟦12 tuổi⟧, ⟦9 tuổi⟧ và ⟦4 tuổi⟧ phải nghỉ học",
+                            note: "ages listed after a child's age"),
+            DetectorExample("Con trai ⟦5 tuổi⟧ của chị Nguyễn Thị Ngọc bị sốt cao", note: "the parent named after the age"),
+            DetectorExample("Bé Bin nhà chị tròn ⟦18 tháng⟧ rồi mà chưa biết đi", note: "an age in months without \"tuổi\""),
+            DetectorExample("e ten Nong Thi Hoai, sdt 0329718540\ne co nen bo ck ko? con e moi ⟦2 tuoi⟧", note: "\"moi\" without marks is \"mới\""),
             DetectorExample("Chồng em là Đàm Quang Huy, anh ta ngoại tình.\nTuần trước em đã nộp đơn ra tòa, con gái em mới ⟦4 tuổi⟧ cứ hỏi bố đâu",
                             note: "\"mới\" is no \"mọi\""),
         ],
@@ -70,6 +75,12 @@ public struct ChildDataDetector: RelationalTextDetector {
             DetectorExample("Thầy Nguyễn Văn Bình dạy lớp 5A trường Tiểu học Kim Đồng", note: "a teacher, not a pupil"),
             DetectorExample("Họ tên | Lớp\nNguyễn Văn An | 11A2", note: "grade 11 is no child's"),
             DetectorExample("Nhắc phụ huynh lớp 4A3 nộp tiền quỹ trước thứ 6", note: "a class alone, no list of children"),
+            DetectorExample("Shop chị Hà có váy cho bé 2 tuổi, 3 tuổi và 4 tuổi", note: "sizes for any child, listed"),
+            "Quần áo cho con 5 tuổi của shop Bống giảm 20%",
+            DetectorExample("Anh Tuấn được 3 tháng lương thưởng Tết", note: "months of pay"),
+            DetectorExample("Chị Lan đi công tác tròn 2 tháng.", note: "a duration of an adult's"),
+            DetectorExample("Chúc mừng em Trần Ngọc Hân! Tuyển sinh lớp 1 năm học 2026 – 2027 bắt đầu từ tháng 6",
+                            note: "admissions name no pupil"),
         ])
 
     // MARK: details
@@ -128,6 +139,7 @@ public struct ChildDataDetector: RelationalTextDetector {
                 if let d = photo(at: hit, spelledCheck: role == .maybePhoto, in: text) { details.append(d) }
             }
         }
+        details += monthAges(in: text)
         // The cells of a class column ("Lớp") of a table: "9A", "4/3".
         for cell in context.tables.cells(.schoolClass, in: text) where ProseText.isDigit(at: cell.range.lowerBound, in: text) {
             let cellText = UnsafeBufferPointer(rebasing: text[0..<cell.range.upperBound])
@@ -180,6 +192,7 @@ public struct ChildDataDetector: RelationalTextDetector {
             }
             results.append((d, confidence))
         }
+        results += agesListedAfter(results, details: details, in: text)
         results += listHeadings(details, results: results, people: people, in: text)
         var reported = Set<Range<Int>>()
         for (d, confidence) in results.sorted(by: { $0.0.range.lowerBound < $1.0.range.lowerBound })
@@ -219,6 +232,51 @@ public struct ChildDataDetector: RelationalTextDetector {
         return out
     }
 
+    /// "ba đứa nhỏ 12 tuổi, 9 tuổi và 4 tuổi": ages listed right after a child's age are the
+    /// ages of the same family's children.
+    private func agesListedAfter(_ results: [(Detail, Double)], details: [Detail],
+                                 in text: UnsafeBufferPointer<UInt8>) -> [(Detail, Double)] {
+        var tied: [Int: Double] = [:]
+        for (d, c) in results where d.kind == .age && c >= 0.5 { tied[d.range.lowerBound] = c }
+        guard !tied.isEmpty else { return [] }
+        var out: [(Detail, Double)] = []
+        let ages = details.filter { $0.kind == .age }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var previous: (end: Int, confidence: Double)?
+        for d in ages {
+            if let c = tied[d.range.lowerBound] {
+                previous = (d.range.upperBound, c)
+                continue
+            }
+            guard let p = previous, d.range.lowerBound > p.end, d.range.lowerBound - p.end <= 12,
+                  onlyListSeparators(p.end..<d.range.lowerBound, in: text) else {
+                previous = nil
+                continue
+            }
+            out.append((d, p.confidence))
+            previous = (d.range.upperBound, p.confidence)
+        }
+        return out
+    }
+
+    /// Spaces, commas, "và", "va", "&", a dash or a slash: nothing but the joints of a list.
+    private func onlyListSeparators(_ r: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = text[i]
+            if b == 0x20 || b == UInt8(ascii: ",") || b == UInt8(ascii: "&") || b == UInt8(ascii: "-") || b == UInt8(ascii: "/") {
+                i += 1
+                continue
+            }
+            let e = ProseText.wordEnd(from: i, in: text, limit: 8)
+            guard e > i, e <= r.upperBound, ProseText.folds(text, i..<e, to: "va"),
+                  ProseText.spelled(text, i..<e, as: Self.vaSpelling) else { return false }
+            i = e
+        }
+        return true
+    }
+
+    static let vaSpelling = [SpelledWord("và")]
+
     /// Names that open a list item in the 1500 bytes after `offset`: "1. Nguyễn Bảo Anh", "• Bạn Lê
     /// Gia Bách" (the name, or its honorific, within the line's first 12 bytes).
     private func listedPupils(below offset: Int, people: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Int {
@@ -240,6 +298,17 @@ public struct ChildDataDetector: RelationalTextDetector {
 
     /// Words before a bare grade that make it a time: "từ năm lớp 8", "hồi lớp 3", "khi lên lớp 6".
     static let pastGradeWords: Set<FoldedKey> = FoldedKey.set(["nam", "tu", "hoi", "khi", "luc", "den", "len", "tuoi", "tu hoi"])
+
+    private func admissionOrTeaching(before p: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: p, in: text)
+        let s = ProseText.wordStart(endingAt: e, in: text, limit: 16)
+        guard s < e else { return false }
+        if ProseText.folds(text, s..<e, to: "day") { return true }
+        guard ProseText.folds(text, s..<e, to: "sinh") else { return false }
+        let e2 = ProseText.skipSpacesBackward(from: s, in: text)
+        let s2 = ProseText.wordStart(endingAt: e2, in: text, limit: 16)
+        return s2 < e2 && e2 < s && ProseText.folds(text, s2..<e2, to: "tuyen")
+    }
 
     private func previousWordKey(before p: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
         let e = ProseText.skipSpacesBackward(from: p, in: text)
@@ -325,6 +394,45 @@ public struct ChildDataDetector: RelationalTextDetector {
         return Detail(kind: .age, range: s..<hit.end, impliesMinor: true)
     }
 
+    /// Words before "18 tháng" that make it a baby's age: "tròn 18 tháng", "được 8 tháng".
+    static let monthAgeLeads: [FoldedKey: [SpelledWord]] = [
+        "tron": [SpelledWord("tròn")], "duoc": [SpelledWord("được")], "moi": [SpelledWord("mới")],
+    ].reduce(into: [:]) { d, kv in if let k = FoldedKey(kv.key) { d[k] = kv.value } }
+    static let thangSpelling = [SpelledWord("tháng")]
+    static let roiSpelling = [SpelledWord("rồi")]
+
+    /// "bé Bin tròn 18 tháng rồi", "cháu mới được 8 tháng.": a baby's age in months without
+    /// "tuổi", after "tròn", "được" or "mới" and ending the clause. Not "được 3 tháng lương".
+    private func monthAges(in text: UnsafeBufferPointer<UInt8>) -> [Detail] {
+        var out: [Detail] = []
+        var i = 0
+        while i < text.count && out.count < 64 {
+            guard UTF8Classes.isDigit(text[i]) else { i += 1; continue }
+            let s = i
+            let e = ProseText.digitsEnd(from: s, in: text)
+            i = e
+            guard e - s <= 2, !ProseText.gluedBefore(s, in: text), let n = ProseText.value(text, s..<e), (1...36).contains(n) else { continue }
+            let w = ProseText.skipSpaces(from: e, in: text)
+            guard w > e else { continue }
+            let we = ProseText.wordEnd(from: w, in: text, limit: 12)
+            guard we > w, ProseText.folds(text, w..<we, to: "thang"), ProseText.spelled(text, w..<we, as: Self.thangSpelling) else { continue }
+            // The clause ends here, or "rồi" follows.
+            let k = ProseText.skipSpaces(from: we, in: text)
+            if ProseText.isLetter(at: k, in: text) {
+                let ke = ProseText.wordEnd(from: k, in: text, limit: 12)
+                guard ProseText.folds(text, k..<ke, to: "roi"), ProseText.spelled(text, k..<ke, as: Self.roiSpelling) else { continue }
+            } else if ProseText.isDigit(at: k, in: text) {
+                continue
+            }
+            let pe = ProseText.skipSpacesBackward(from: s, in: text)
+            let ps = ProseText.wordStart(endingAt: pe, in: text, limit: 12)
+            guard ps < pe, pe < s, let key = FoldedKey(text, ps..<pe), let forms = Self.monthAgeLeads[key],
+                  ProseText.isASCII(text, ps..<pe) || forms.contains(where: { $0.matches(text, ps..<pe) }) else { continue }
+            out.append(Detail(kind: .age, range: s..<we, impliesMinor: true))
+        }
+        return out
+    }
+
     static let boundWords: Set<FoldedKey> = FoldedKey.set(["den", "toi", "tu", "duoi", "tren", "du", "qua", "hon", "cac", "nhung", "moi"])
 
     private func isRangeOrBound(before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -342,6 +450,16 @@ public struct ChildDataDetector: RelationalTextDetector {
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
         guard let key = FoldedKey(text, ws..<k), Self.boundWords.contains(key) else { return false }
+        if ProseText.isASCII(text, ws..<k) {
+            // Typed without marks, "moi" before an age is "mới" (just: "con e moi 2 tuoi"), never
+            // "mọi"; "toi" is "tới" only after a number ("tu 3 toi 5 tuoi"), else "tôi".
+            if ProseText.folds(text, ws..<k, to: "moi") { return false }
+            if ProseText.folds(text, ws..<k, to: "toi") {
+                let d = ProseText.skipSpacesBackward(from: ws, in: text)
+                return d > 0 && UTF8Classes.isDigit(text[d - 1])
+            }
+            return true
+        }
         // Spelled with marks, "mới" (just) is not "mọi" (every), nor "tôi" "tới".
         return ProseText.spelled(text, ws..<k, as: Self.spelledBoundWords)
     }
@@ -387,6 +505,8 @@ public struct ChildDataDetector: RelationalTextDetector {
             // "từ năm lớp 8", "hồi lớp 3": a grade the person was in once, not their class.
             let gradeOnly = (hit.end..<codeEnd).allSatisfy { !UTF8Classes.isASCIILetter(text[$0]) && text[$0] != UInt8(ascii: "/") }
             if gradeOnly, let key = previousWordKey(before: hit.start, in: text), Self.pastGradeWords.contains(key) { return nil }
+            // "tuyển sinh lớp 1", "dạy lớp 2": admissions and teaching name no pupil.
+            if gradeOnly, admissionOrTeaching(before: hit.start, in: text) { return nil }
             return Detail(kind: .school, range: hit.start..<codeEnd, impliesMinor: minor)
         case .schoolWord, .schoolType:
             guard let (end, minor) = schoolName(at: hit.start, in: text) else { return nil }
@@ -554,7 +674,8 @@ public struct ChildDataDetector: RelationalTextDetector {
     /// Kinship words that make a child someone's: "con gái", "con trai", "con", "cháu".
     private static let kinship: [Bool] = TopicLexicon.shared.entries.map {
         $0.topic == .childCue && ["con gai", "con trai", "con", "chau", "con toi", "con minh", "con em", "chau noi",
-                                  "chau ngoai", "be nha minh", "be nha em", "be"].contains($0.keyword)
+                                  "chau ngoai", "be nha minh", "be nha em", "be", "dua nho", "dua con", "con nho"]
+            .contains($0.keyword)
     }
     /// Words before a kinship word that make it anyone's: "đồ cho con 3 tuổi", "các cháu 5 tuổi".
     private static let genericBeforeKin: Set<FoldedKey> = FoldedKey.set(["cho", "cac", "nhung", "danh", "moi", "tre", "voi", "nhu"])
@@ -580,6 +701,18 @@ public struct ChildDataDetector: RelationalTextDetector {
             return true
         }
         return false
+    }
+
+    /// Words between a child's age and the parent it belongs to: "của", "nhà".
+    static let parentLinks: Set<FoldedKey> = FoldedKey.set(["cua", "nha"])
+
+    /// "… 5 tuổi của chị Ngọc": "của" or "nhà", then an adult's name.
+    private func parentNamed(after end: Int, people: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpaces(from: end, in: text)
+        let e = ProseText.wordEnd(from: k, in: text, limit: 8)
+        guard e > k, let w = FoldedKey(text, k..<e), Self.parentLinks.contains(w) else { return false }
+        let n = ProseText.skipSpaces(from: e, in: text)
+        return people.contains { ($0.cueStart ?? $0.start) == n }
     }
 
     private func containsLineBreak(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -649,6 +782,13 @@ public struct ChildDataDetector: RelationalTextDetector {
                 if s == .child { break }
                 rank += 1
                 j -= 1
+            }
+        }
+        if best == nil || best!.0 < 0.5 {
+            // "con trai 5 tuổi của chị Ngọc", "bé 3 tuổi nhà anh Tuấn": the parent is named after the age.
+            if d.kind == .age, kinshipBefore(d.range.lowerBound, hits: hits, in: text),
+               parentNamed(after: d.range.upperBound, people: people, in: text) {
+                consider(0.7, nil)
             }
         }
         if best == nil || best!.0 < 0.5 {

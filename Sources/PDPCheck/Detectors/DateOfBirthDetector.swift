@@ -24,7 +24,7 @@ public struct DateOfBirthDetector: TextDetector {
             "Ngày sinh: ⟦12/05/1990⟧",
             "Họ tên: Lại Văn Trọng, sinh năm ⟦1991⟧, quê Nam Định",
             "Tôi là Bùi Văn Thắng, sinh năm ⟦1962⟧, ở tổ 7 phường Quang Trung.",
-            "Chị Lan sinh ngày ⟦12 tháng 5 năm 1990⟧ tại Huế",
+            DetectorExample("Chị Lan sinh ⟦ngày 12 tháng 5 năm 1990⟧ tại Huế", note: "a date in words with its \"ngày\""),
             "NS ⟦12-05-1990⟧, quê Nghệ An",
             "DOB: ⟦12.05.1990⟧",
             "Nguyễn Văn Tuấn (SN ⟦1995⟧) đang bị truy tìm",
@@ -45,7 +45,8 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Date of birth: ⟦05/23/1991⟧", note: "month-first order"),
             "Mừng sinh nhật bạn Lan, sinh nhật: ⟦12/05/1999⟧",
             DetectorExample("Ông đã an nghỉ lúc 14h20 ngày 08/12/2025, hưởng thọ ⟦77 tuổi⟧.", note: "an obituary's age"),
-            DetectorExample("ba mẹ tôi (ngoài ⟦70 tuổi⟧) đi khám về", note: "the poster's parents"),
+            DetectorExample("ba mẹ tôi (⟦70 tuổi⟧) đi khám về", note: "the poster's parents"),
+            DetectorExample("Bà ngoại tôi năm nay ⟦82 tuổi⟧", note: "\"ngoại\" (grandmother) is no \"ngoài\""),
             DetectorExample("1. Trần Hữu Nghĩa (⟦1996⟧) – GPLX hạng B2", note: "a year in brackets after a full name"),
             DetectorExample("STT  Họ tên          NS           SĐT\n01   Đỗ Bảo Ngọc     ⟦14/05/2021⟧   0917 608 650\n02   Lại Minh Quân   ⟦02/09/2020⟧   0794 591 727",
                             note: "columns aligned with spaces, the short header NS"),
@@ -61,10 +62,21 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Cụ bà Nguyễn Thị Tý (⟦1940⟧ – 2025) đã về với tổ tiên", note: "a lifespan: the first year is the birth"),
             DetectorExample("Con trai tôi Lê Minh Khoa sinh ⟦2001⟧", note: "\"Khoa\" ends a name here, not \"khoa sinh\""),
             DetectorExample("anh Y Blin (⟦35 tuổi⟧) ở buôn Ko Tam", note: "a name the tables do not know, after an honorific"),
+            DetectorExample("Gia đình đang tìm anh trai em là Đỗ Văn Lực, ⟦27 tuổi⟧", note: "\"là\" introduces the name"),
             DetectorExample("Năm sinh: ⟦1953⟧ (năm nay ⟦72 tuổi⟧)", note: "the age on a form's birth line"),
             DetectorExample("Ông nội tôi năm nay ⟦85 tuổi⟧ rồi", note: "the poster's grandfather"),
+            DetectorExample("Con trai tôi năm nay ⟦20 tuổi⟧, đang học đại học", note: "the poster's grown-up son"),
+            DetectorExample("Anh mình ⟦32 tuổi⟧ vẫn chưa lấy vợ", note: "the poster's brother"),
             DetectorExample("Ngày sinh (dd/mm/yyyy): ⟦12/05/1990⟧", note: "a format hint between the label and the date"),
             DetectorExample("Ông vẫn ra đồng mỗi sáng. Ông sinh năm ⟦1940⟧", note: "\"mỗi\" in the sentence before is no rule"),
+            DetectorExample("Anh Minh ⟦1992⟧ tìm bạn gái hiền lành", note: "a year right after an addressed name"),
+            DetectorExample("Chị Nguyễn Thị Hoa, quê Thanh Hóa, làm công nhân may, mẹ đơn thân, năm nay ⟦45 tuổi⟧",
+                            note: "\"năm nay\" reaches back to the sentence's subject"),
+            DetectorExample("Anh Lê Văn Hòa SN⟦1990⟧ quê Hà Tĩnh", note: "the label glued to the year"),
+            DetectorExample("1. Lê Văn Tám – ⟦1962⟧ – tổ 3 khu phố 6", note: "a year between dashes after a name"),
+            DetectorExample("Anh Nguyễn Văn Khánh (⟦12/05/1990⟧) bị mất ví", note: "a date in brackets after a name"),
+            DetectorExample("⟦35 tuổi⟧, anh Trần Quốc Bảo vẫn chưa có việc làm", note: "the name opens the clause after the age"),
+            DetectorExample("Ông Phan Văn Tư, ⟦1948⟧, ở thôn 3 xã Hòa Phú", note: "a year as the appositive of a full name"),
         ],
         nonTriggeringExamples: [
             "Sự kiện diễn ra ngày 12/05/2025 tại Nhà văn hóa phường.",
@@ -112,6 +124,17 @@ public struct DateOfBirthDetector: TextDetector {
             "Độ tuổi: 25 – 35, ưu tiên có kinh nghiệm",
             DetectorExample("Mừng sinh nhật 5 tuổi của shop, giảm 20%", note: "no person follows the age"),
             "Lễ Giáng sinh năm 2025 ở nhà thờ Lớn",
+            DetectorExample("ba mẹ tôi (ngoài 70 tuổi) đi khám về", note: "an estimate is no age"),
+            DetectorExample("Chị Nguyễn Thị Hoa hơn 40 tuổi, bán rau ở chợ", note: "an estimate is no age"),
+            DetectorExample("Anh Phạm Quốc Huy khoảng 25 tuổi, mặc áo xanh", note: "an estimate is no age"),
+            DetectorExample("Ông Lê Văn Tám gần 50 tuổi mới có con", note: "an estimate is no age"),
+            DetectorExample("Anh Minh 2019 chuyển vào Sài Gòn làm việc", note: "a year of an event"),
+            DetectorExample("Chị Lan năm 1998 đã đi Nhật", note: "a year after a word"),
+            DetectorExample("Chị Trần Thu Hà (15/11/2025) đã nộp hồ sơ", note: "a recent date in brackets is an event's"),
+            DetectorExample("Mình 30 tuổi, anh Minh hơn mình mấy tuổi", note: "the unnamed poster's age, then another person"),
+            DetectorExample("Chị Nguyễn Thị Hoa bán hàng ở chợ. Con gái lớn năm nay 19 tuổi, đi làm xa", note: "another sentence's subject"),
+            DetectorExample("Sách của Nguyễn Nhật Ánh, 2019, tái bản lần 3", note: "a recent year after a name"),
+            DetectorExample("Mã đơn SN2024 giao ngày mai, ISBN1990 là mã sách", note: "a code, not a label"),
         ])
 
     private enum Cue: UInt8 {
@@ -199,7 +222,9 @@ public struct DateOfBirthDetector: TextDetector {
             guard let m = valueAfter(hit, cue: cue, in: text) else { continue }
             if reported.insert(m.start).inserted { found.append(m) }
         }
+        gluedLabelYears(in: text, reported: &reported, into: &found)
         bracketedYears(in: text, reported: &reported, into: &found)
+        yearsAfterNames(in: context, reported: &reported, into: &found)
         listDates(in: context, reported: &reported, into: &found)
         // A news report or a court statement republishes what is already public.
         if newsWords.count >= NewsStyle.minimumWords {
@@ -246,9 +271,25 @@ public struct DateOfBirthDetector: TextDetector {
             return nil
         }
         let rule = v.kind == .year || v.kind == .twoDigitYear ? "vn.dob.year" : "vn.dob.date"
-        return TextMatch(ruleId: rule, category: .dateOfBirth, start: v.range.lowerBound, end: v.range.upperBound,
-                         confidence: confidence)
+        return TextMatch(ruleId: rule, category: .dateOfBirth, start: dayWordStart(before: v, in: text),
+                         end: v.range.upperBound, confidence: confidence)
     }
+
+    /// A date written in words is one phrase with its "ngày": "sinh ⟦ngày 12 tháng 5 năm 1990⟧"
+    /// (the corpus labels it so). Digits with separators (`12/05/1990`) stand alone.
+    private func dayWordStart(before v: BirthValueParser.Value, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard v.kind == .date || v.kind == .dayMonth else { return v.range.lowerBound }
+        let d = ProseText.digitsEnd(from: v.range.lowerBound, in: text)
+        guard d < text.count, ProseText.spaceLength(at: d, in: text) > 0 else { return v.range.lowerBound }
+        let e = ProseText.skipSpacesBackward(from: v.range.lowerBound, in: text)
+        guard e < v.range.lowerBound else { return v.range.lowerBound }
+        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 12)
+        guard ws < e, ProseText.folds(text, ws..<e, to: "ngay"),
+              ProseText.spelled(text, ws..<e, as: Self.ngaySpelling) else { return v.range.lowerBound }
+        return ws
+    }
+
+    static let ngaySpelling = [SpelledWord("ngày")]
 
     /// Where the value after a birth word starts. Strict cues allow only connectors
     /// ("vào", "ngày", "năm", ":"); loose labels allow a few words ("Ngày sinh của bé là …").
@@ -394,6 +435,12 @@ public struct DateOfBirthDetector: TextDetector {
         if namedPerson(endingNear: s, within: 40, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
         }
+        // "Chị Nguyễn Thị Hoa, quê Thanh Hóa, mẹ đơn thân, năm nay 45 tuổi": "năm nay" carries
+        // the sentence's subject to the age across a longer gap.
+        if followsWord("nay", before: s, in: text), followsWord("nam", before: wordStartBefore(s, in: text), in: text),
+           namedPerson(endingNear: s, within: 110, in: text) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.55)
+        }
         // "chi Soc Kha (29 tuoi)": an honorific and capitalised words the name tables do not know.
         if addressedWords(endingBefore: s, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
@@ -403,10 +450,10 @@ public struct DateOfBirthDetector: TextDetector {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
         }
         // "Mừng sinh nhật 30 tuổi của chị Vũ Thanh Mai", "cô gái 22 tuổi tên Ngọc Anh": the name follows.
-        if namedPerson(startingAfter: hit.end, in: text) {
+        if namedPerson(startingAfter: hit.end, opensClause: opensClause(s, in: text), in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
         }
-        // "ba mẹ tôi (ngoài 70 tuổi)", "vợ mình năm nay 35 tuổi": the poster's family.
+        // "ba mẹ tôi (70 tuổi)", "vợ mình năm nay 35 tuổi": the poster's family.
         if ownFamily(before: s, hits: hits, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.55)
         }
@@ -433,11 +480,15 @@ public struct DateOfBirthDetector: TextDetector {
                 e = n
                 continue
             }
-            guard words >= 1 && words <= 3, let w = FoldedKey(text, ws..<e), Self.adultHonorifics.contains(w) else { return false }
-            return true
+            guard words >= 1 && words <= 3, let w = FoldedKey(text, ws..<e) else { return false }
+            // "anh trai em là Đỗ Văn Lực, 27 tuổi": "là" and "tên" introduce a name of two words or more.
+            if words >= 2 && Self.nameIntroducers.contains(w) { return true }
+            return Self.adultHonorifics.contains(w)
         }
         return false
     }
+
+    static let nameIntroducers: Set<FoldedKey> = FoldedKey.set(["la", "ten"])
 
     /// A birth label ("Năm sinh", "SN", "Ngày sinh") earlier on the line of the age.
     private func birthLabel(onLineBefore s: Int, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -461,14 +512,25 @@ public struct DateOfBirthDetector: TextDetector {
     static let nameLinks: Set<FoldedKey> = FoldedKey.set(["cua", "ten", "la"])
 
     /// A person mention right after an age (past "của", "tên", "là"), on the same line.
-    private func namedPerson(startingAfter end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func namedPerson(startingAfter end: Int, opensClause: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = ProseText.skipSpaces(from: end, in: text)
+        // "35 tuổi, anh Trần Quốc Bảo vẫn …": an age that opens its sentence, then the name
+        // opens the next clause ("Mình 30 tuổi, anh Minh …" is the poster's age).
+        if opensClause && k < text.count && text[k] == UInt8(ascii: ",") { k = ProseText.skipSpaces(from: k + 1, in: text) }
         let e = ProseText.wordEnd(from: k, in: text, limit: 8)
         if e > k, let w = FoldedKey(text, k..<e), Self.nameLinks.contains(w) { k = ProseText.skipSpaces(from: e, in: text) }
         guard k < text.count, ProseText.isLetter(at: k, in: text) else { return false }
         let hi = ProseText.lineEnd(k, in: text, limit: 80)
         guard let first = ProseText.mentions(in: text, window: k..<hi).first else { return false }
         return (first.cueStart ?? first.start) == k && (first.isFullName || first.cueStart != nil)
+    }
+
+    /// Whether nothing but spaces stands between the start of the line or sentence and `s`.
+    private func opensClause(_ s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: s, in: text)
+        guard e > 0 else { return true }
+        let b = text[e - 1]
+        return b == 0x0A || b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
     }
 
     /// The twelve animals of the Vietnamese zodiac and the ten heavenly stems, folded.
@@ -506,6 +568,11 @@ public struct DateOfBirthDetector: TextDetector {
         return (ProseText.folds(text, r, to: "tho") && ProseText.spelled(text, r, as: Spelling.tho))
             || (ProseText.folds(text, r, to: "duong") && ProseText.spelled(text, r, as: Spelling.duong)
                 && followsWord("huong", before: ws, in: text))
+    }
+
+    private func wordStartBefore(_ s: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let e = ProseText.skipSpacesBackward(from: s, in: text)
+        return ProseText.wordStart(endingAt: e, in: text, limit: 16)
     }
 
     private func followsWord(_ word: StaticString, before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -580,7 +647,31 @@ public struct DateOfBirthDetector: TextDetector {
         }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
-        return FoldedKey(text, ws..<k).map { Self.boundWords.contains($0) } ?? false
+        if FoldedKey(text, ws..<k).map({ Self.boundWords.contains($0) }) ?? false { return true }
+        return isApproximate(ws..<k, in: text)
+    }
+
+    /// "ngoài 40 tuổi", "hơn 30 tuổi", "gần 50 tuổi", "khoảng 25 tuổi", "tầm 30 tuổi": an
+    /// estimate, not someone's age (Corpus README: an age is "N tuổi" without "ngoài"/"hơn").
+    static let approximateWords: [FoldedKey: [SpelledWord]] = [
+        "ngoai": [SpelledWord("ngoài")], "hon": [SpelledWord("hơn")], "gan": [SpelledWord("gần")],
+        "khoang": [SpelledWord("khoảng")], "chung": [SpelledWord("chừng")], "tam": [SpelledWord("tầm")],
+        "co": [SpelledWord("cỡ")], "ngot": [SpelledWord("ngót")], "xi": [SpelledWord("xỉ")], "sap": [SpelledWord("sắp")],
+    ].reduce(into: [:]) { d, kv in if let k = FoldedKey(kv.key) { d[k] = kv.value } }
+
+    private func isApproximate(_ word: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let key = FoldedKey(text, word), let forms = Self.approximateWords[key] else { return false }
+        if ProseText.isASCII(text, word) {
+            // "ba ngoai 70 tuoi", "ong ngoai 80 tuoi": the grandparent, not "ngoài".
+            if ProseText.folds(text, word, to: "ngoai") {
+                let e = ProseText.skipSpacesBackward(from: word.lowerBound, in: text)
+                let s = ProseText.wordStart(endingAt: e, in: text, limit: 8)
+                if s < e, ProseText.folds(text, s..<e, to: "ba") || ProseText.folds(text, s..<e, to: "ong") { return false }
+            }
+            // Typed without marks, "co" is "cô" (a teacher, an aunt) as often as "cỡ".
+            return !ProseText.folds(text, word, to: "co") && !ProseText.folds(text, word, to: "tam")
+        }
+        return forms.contains { $0.matches(text, word) }
     }
 
     /// Whether a person mention ends within `distance` bytes before `offset`, in the same
@@ -689,6 +780,11 @@ public struct DateOfBirthDetector: TextDetector {
             guard let found = memchr(base + i, Int32(UInt8(ascii: "(")), text.count - i) else { break }
             let p = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             i = p + 1
+            if let m = bracketedDate(at: p + 1, in: text), !reported.contains(m.start) {
+                reported.insert(m.start)
+                matches.append(m)
+                continue
+            }
             guard p + 5 < text.count, text[p + 5] == UInt8(ascii: ")") || closesLifespan(after: p + 5, in: text),
                   ProseText.digitsEnd(from: p + 1, in: text) == p + 5,
                   let v = ProseText.value(text, p + 1..<p + 5), parser.fullYear(v, digits: 4) != nil else { continue }
@@ -702,6 +798,100 @@ public struct DateOfBirthDetector: TextDetector {
                                          confidence: 0.7))
             }
         }
+    }
+
+    /// "SN1990", "NS1987": the label glued to the year (the shared keyword pass sees one token).
+    /// Recent years glued to letters are codes ("SN2024"), not births.
+    private func gluedLabelYears(in text: UnsafeBufferPointer<UInt8>, reported: inout Set<Int>, into found: inout [TextMatch]) {
+        guard let base = text.baseAddress, text.count >= 6 else { return }
+        var i = 0
+        while i + 5 < text.count {
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "N")), text.count - i) else { break }
+            let n = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            i = n + 1
+            // "SN" or "NS" in capitals, opening a word, digits right after.
+            let start: Int
+            if n > 0 && text[n - 1] == UInt8(ascii: "S") && ProseText.isDigit(at: n + 1, in: text) {
+                start = n - 1
+            } else if n + 2 < text.count && text[n + 1] == UInt8(ascii: "S") && ProseText.isDigit(at: n + 2, in: text) {
+                start = n
+            } else {
+                continue
+            }
+            if start > 0 && (UTF8Classes.isASCIIAlnum(text[start - 1]) || text[start - 1] >= 0x80) { continue }
+            let d = start + 2
+            let e = ProseText.digitsEnd(from: d, in: text)
+            guard e - d == 4, !reported.contains(d), let y = ProseText.value(text, d..<e),
+                  let year = parser.fullYear(y, digits: 4), year >= 1920, year <= parser.currentYear - 10,
+                  parser.isCleanEnd(e, kind: .year, in: text) else { continue }
+            if reported.insert(d).inserted {
+                found.append(TextMatch(ruleId: "vn.dob.year", category: .dateOfBirth, start: d, end: e, confidence: 0.8))
+            }
+        }
+    }
+
+    /// Words after "anh Minh 1992" that go on about the person, not about an event of that year.
+    static let afterBirthYearWords: Set<FoldedKey> = FoldedKey.set([
+        "tim", "can", "muon", "o", "que", "cao", "nang", "doc", "hien", "nha", "song",
+    ])
+
+    /// "anh Minh 1992 tìm bạn gái", "Ông Phan Văn Tư, 1948, ở thôn 3": a year standing right
+    /// after an addressed or full name, as its appositive (followed by a comma, a bracket, the
+    /// end of the line, or a word about the person) is the person's birth year. A year of an
+    /// event needs a word before it ("năm 2019", "từ 2019").
+    private func yearsAfterNames(in context: TextScanContext, reported: inout Set<Int>, into found: inout [TextMatch]) {
+        let text = context.text
+        for m in context.personMentions where !m.hasTitle && (m.cueStart != nil || m.isFullName) {
+            var k = ProseText.skipSpaces(from: m.end, in: text)
+            guard k < text.count else { continue }
+            var comma = false
+            if text[k] == UInt8(ascii: ",") {
+                comma = true
+                k = ProseText.skipSpaces(from: k + 1, in: text)
+            } else if k > m.end, text[k] == UInt8(ascii: "-") || (text[k] == 0xE2 && k + 2 < text.count && text[k + 1] == 0x80
+                                                              && text[k + 2] == 0x93) {
+                // "Lê Văn Tám – 1962 – tổ 3": a dash works as the comma does.
+                comma = true
+                k = ProseText.skipSpaces(from: k + (text[k] == 0xE2 ? 3 : 1), in: text)
+                guard k > m.end + 2 else { continue }
+            } else if k == m.end {
+                continue
+            }
+            guard ProseText.isDigit(at: k, in: text), !reported.contains(k),
+                  ProseText.digitsEnd(from: k, in: text) - k == 4,
+                  let v = parser.parse(at: k, in: text, allowTwoDigitYear: false), v.kind == .year,
+                  // Recent years after a name are more often a citation or an event's ("Nguyễn Nhật Ánh, 2019").
+                  let year = v.year, year >= 1920, year <= parser.currentYear - 10 else { continue }
+            let after = ProseText.skipSpaces(from: v.range.upperBound, in: text)
+            var tied = after >= text.count || text[after] == 0x0A || text[after] == UInt8(ascii: ",")
+                || text[after] == UInt8(ascii: ")") || text[after] == UInt8(ascii: ";")
+                || (comma && after > v.range.upperBound && (text[after] == UInt8(ascii: "-") || text[after] == 0xE2))
+                || (text[after] == UInt8(ascii: ".") && !ProseText.isDigit(at: after + 1, in: text))
+            if !tied && !comma && ProseText.isLetter(at: after, in: text) {
+                let we = ProseText.wordEnd(from: after, in: text, limit: 12)
+                tied = FoldedKey(text, after..<we).map { Self.afterBirthYearWords.contains($0) } ?? false
+            }
+            guard tied, !followedByMeasureOrPlace(v.range.upperBound, in: text),
+                  !LinkContext.isInsideLinkOrEmail(v.range.lowerBound, v.range.upperBound, in: text) else { continue }
+            if reported.insert(k).inserted {
+                found.append(TextMatch(ruleId: "vn.dob.year", category: .dateOfBirth, start: v.range.lowerBound,
+                                       end: v.range.upperBound, confidence: 0.65))
+            }
+        }
+    }
+
+    /// "Anh Nguyễn Văn Khánh (12/05/1990)": a full date in brackets right after a name, at least
+    /// two years old (a recent date is an event's).
+    private func bracketedDate(at k: Int, in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        guard ProseText.isDigit(at: k, in: text), let v = parser.parse(at: k, in: text, allowTwoDigitYear: false),
+              v.kind == .date, let year = v.year, year <= parser.currentYear - 10 else { return nil }
+        let after = ProseText.skipSpaces(from: v.range.upperBound, in: text)
+        guard after < text.count, text[after] == UInt8(ascii: ")") || text[after] == UInt8(ascii: ",") else { return nil }
+        let e = ProseText.skipSpacesBackward(from: k - 1, in: text)
+        guard e > 0, ProseText.isLetter(at: ProseText.wordStart(endingAt: e, in: text, limit: 16), in: text),
+              namedPerson(endingNear: e, within: 0, in: text, minimumFullNameWords: 3) else { return nil }
+        return TextMatch(ruleId: "vn.dob.date", category: .dateOfBirth, start: v.range.lowerBound, end: v.range.upperBound,
+                         confidence: 0.7)
     }
 
     /// ` – 2025)`, `-2025)`: the rest of a lifespan after its first year.

@@ -62,6 +62,24 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("[TÌM ĐỒ] Rơi ví ở quán cà phê Gió\nHiện mình ngụ tại ⟦phòng 305, số 18 hẻm 12 Lê Văn Sỹ⟧",
                             note: "\"ngụ tại\" says it is a home, whatever the title says"),
             "Gia đình cư ngụ tại ⟦ấp Bình Hòa, xã Tân Phú⟧",
+            DetectorExample("Bệnh nhân Nguyễn Văn Tài, 45 tuổi, trú tại ⟦khu 3, thị trấn Hạ Hòa⟧", note: "khu with its number"),
+            DetectorExample("Nhà riêng: ⟦Lô 12, khu dân cư Hòa Xuân, Cẩm Lệ⟧", note: "a plot in a residential area"),
+            DetectorExample("XIN GIÚP ĐỠ BÉ AN ĐANG ĐIỀU TRỊ TẠI BỆNH VIỆN NHI\nBé Nguyễn Văn An, 5 tuổi\nĐịa chỉ: ⟦thôn 3, xã Hòa Phú, huyện Hòa Vang⟧",
+                            note: "a hospital in the title is where the child is, not whose address this is"),
+            DetectorExample("Bé Minh đang nằm viện ở BV Nhi Đồng 2. Nhà bé ở ⟦ấp 4, xã Tân Thạnh, huyện Thạnh Phú⟧.",
+                            note: "the hospital is in the sentence before"),
+            DetectorExample("Cảm ơn shop đã gửi hàng!\nĐịa chỉ nhận: ⟦số 18 ngõ 2 Hoàng Quốc Việt, Cầu Giấy⟧", note: "a receiving address"),
+            DetectorExample("SHOP BỐNG KIDS\nĐơn hôm qua: chị Quỳnh đặt 2 váy, giao về ⟦số 17 hẻm 284 Lê Văn Sỹ, phường 14⟧",
+                            note: "\"giao về\" sends to a home, whatever the shop's title"),
+            DetectorExample("don ship toi nay, lay hang o shop so 9 Tran Phu\n1) chi Hien 0985 362 170\n⟦so 33 kiet 41 Nguyen Van Thoai, phuong Bac My An⟧",
+                            note: "the line above holds the customer's name and phone"),
+            DetectorExample("Lễ tang tổ chức tại tư gia ⟦số 9 kiệt 112 Hoàng Diệu, phường Phước Ninh⟧", note: "the family house of a wake"),
+            DetectorExample("Nhà chị ở ⟦25 Phan Chu Trinh, phường Hải Châu 1⟧", note: "a bare house number and street after \"ở\""),
+            DetectorExample("e ten Hoai, o ⟦ban Na Tong, xa Pac Nam⟧", note: "\"ban\" without marks, before a commune"),
+            DetectorExample("Địa chỉ nhận hàng của anh Tùng (0357 802 416):\n⟦số 14 ngách 22/5 ngõ 88 Võ Chí Công, Xuân La⟧",
+                            note: "a label line ending in a colon, the address below"),
+            DetectorExample("Cháu học lớp 6A trường THCS Nguyễn Trãi, nhà ở ⟦số 22 hẻm 45 Lê Văn Sỹ, phường 13⟧",
+                            note: "the school is in the clause before the home word"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
@@ -104,7 +122,13 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Khai trương chi nhánh mới - 12 Lê Lợi, phường 5, TP Đông Hà", note: "a shop's branch"),
             DetectorExample("Top 10 Hà Nội, quận Hoàn Kiếm có nhiều quán ngon", note: "no separator before the number"),
             DetectorExample("Tuyển nhân viên khu vực Hà Nội, Đà Nẵng", note: "\"khu vực\" without a number is a region"),
+            DetectorExample("Khu 2 có 30 hộ dân tham gia ngày hội", note: "\"khu 2\" alone"),
+            DetectorExample("BỆNH VIỆN ĐA KHOA TÂM AN THÔNG BÁO LỊCH KHÁM\nĐịa chỉ: số 12 ngõ 5 Lê Lợi, phường Phú Hội", note: "the hospital's own notice"),
+            DetectorExample("XIN GIÚP ĐỠ BÉ ĐANG ĐIỀU TRỊ TẠI BỆNH VIỆN NHI\nBé đang nằm ở khoa Thận, số 18/879 La Thành", note: "a hospital ward"),
             DetectorExample("Hội nghị tổ chức tại: 25 Lý Thường Kiệt, phường Cửa Nam", note: "a venue"),
+            DetectorExample("Hội thảo diễn ra ở 25 Lý Thường Kiệt, phường Cửa Nam", note: "an event venue after \"ở\""),
+            DetectorExample("TIỆM BÁNH MƠ\nHotline đặt bánh: 0905 123 456\nsố 12 ngõ 5 Lê Lợi, phường Phú Hội", note: "a business's contact line above its address"),
+            DetectorExample("Cam on ban Lan, xa qua nen chua ghe duoc", note: "\"ban\" is bạn here"),
         ])
 
     fileprivate enum Role: UInt8 {
@@ -138,6 +162,12 @@ public struct HomeAddressDetector: TextDetector {
     fileprivate static let residesCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
         let entry = TopicLexicon.shared.entries[$0]
         return entry.topic == .addressCue && ["ngu o", "ngu tai", "cu ngu"].contains(entry.keyword)
+    })
+
+    /// "tư gia": a family's private house (a wake's, a wedding's).
+    fileprivate static let privateHouseCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
+        let entry = TopicLexicon.shared.entries[$0]
+        return entry.topic == .addressCue && entry.keyword == "tu gia"
     })
 
     /// Whether the cue's "ngu" is written with a hook above (ngủ, to sleep) rather than a dot
@@ -182,6 +212,9 @@ public struct HomeAddressDetector: TextDetector {
             }
         }
         var nextCell = 0
+        // "Địa chỉ nhận: …": a home cue that starts where a neutral one does ("Địa chỉ") decides.
+        var homeCueStarts = Set<Int>()
+        for hit in hits where hit.entry < roles.count && roles[hit.entry] == .homeCue { homeCueStarts.insert(hit.start) }
 
         for hit in hits where hit.entry < roles.count && hit.start >= covered {
             let role = roles[hit.entry]
@@ -198,7 +231,12 @@ public struct HomeAddressDetector: TextDetector {
                 if Self.residesCues.contains(hit.entry), Self.writesSleep(hit.start..<hit.end, in: text) { continue }
                 guard let p = addressStart(after: hit.end, in: text) else { continue }
                 chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
-                lead = role == .homeCue ? .home : .neutral
+                // "Địa chỉ nhận hàng của anh Tùng (0357…):" then the address on the next line.
+                if !chain.isComplete(cueLed: true), let q = nextLineAfterLabel(hit.end, in: text) {
+                    let below = AddressChainParser.parse(from: q, in: text, allowBareNumber: true, allowLeadingName: true)
+                    if below.isComplete(cueLed: true) { chain = below }
+                }
+                lead = role == .homeCue || homeCueStarts.contains(hit.start) ? .home : .neutral
             case .housePrefix:
                 chain = AddressChainParser.parse(from: hit.start, in: text, allowBareNumber: false)
                 lead = .housePrefix
@@ -219,8 +257,11 @@ public struct HomeAddressDetector: TextDetector {
             covered = max(covered, chain.end)
             guard chain.isComplete(cueLed: lead != .shape) else { continue }
             if LinkContext.isInsideLinkOrEmail(chain.start, chain.end, in: text) { continue }
-            let confidence = judge(chain, lead: lead, cueStart: hit.start, cueEnd: lead == .shape ? chain.start : hit.end,
+            var confidence = judge(chain, lead: lead, cueStart: hit.start, cueEnd: lead == .shape ? chain.start : hit.end,
                                    venues: venues, firstLineEnd: firstLineEnd, in: context)
+            // "Tang lễ tổ chức tại tư gia số 9 kiệt 112 …": "tư gia" says the place is the family's
+            // home, whatever event is held there.
+            if Self.privateHouseCues.contains(hit.entry), !venues.any(in: hit.end..<chain.end) { confidence = max(confidence, 0.85) }
             found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
                                    confidence: confidence))
         }
@@ -300,6 +341,16 @@ public struct HomeAddressDetector: TextDetector {
         return nil
     }
 
+    /// An address word's line that ends with a colon, within 80 bytes: the start of the next line.
+    private func nextLineAfterLabel(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let le = ProseText.lineEnd(end, in: text, limit: 80)
+        guard le < text.count, text[le] == 0x0A else { return nil }
+        let c = ProseText.skipSpacesBackward(from: le, in: text)
+        guard c > end, text[c - 1] == UInt8(ascii: ":") else { return nil }
+        let q = ProseText.skipSpaces(from: le + 1, in: text)
+        return q < text.count && text[q] != 0x0A ? q : nil
+    }
+
     /// A unit word opens a chain only when a number or a capitalised name follows it.
     private func canOpenChain(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = end
@@ -371,6 +422,12 @@ public struct HomeAddressDetector: TextDetector {
                       AddressChainParser.name(at: ws, in: text) == e else { return nil }
                 let before = ProseText.skipSpacesBackward(from: t, in: text)
                 if before == 0 { return t }
+                // "Nhà chị ở 25 Phan Chu Trinh, phường Hải Châu 1": a word that says where someone lives.
+                let bw = ProseText.wordStart(endingAt: before, in: text, limit: 8)
+                if bw < before, before < t, let w = FoldedKey(text, bw..<before), Self.residenceWords.contains(w),
+                   ProseText.spelled(text, bw..<before, as: Self.residenceSpellings) {
+                    return t
+                }
                 let b = text[before - 1]
                 guard b == 0x0A || b == UInt8(ascii: "-") || b == UInt8(ascii: "|") || b == UInt8(ascii: ":") || b == UInt8(ascii: ",")
                         || b == UInt8(ascii: ";") || b == 0x09 || b == 0x93 || b == 0x94 else { return nil }
@@ -380,6 +437,10 @@ public struct HomeAddressDetector: TextDetector {
         }
         return nil
     }
+
+    /// "ở", "tại", "về" right before a bare house number and street.
+    static let residenceWords: Set<FoldedKey> = FoldedKey.set(["o", "tai", "ve"])
+    static let residenceSpellings = [SpelledWord("ở"), SpelledWord("tại"), SpelledWord("về")]
 
     private enum Lead { case home, neutral, housePrefix, shape }
 
@@ -393,7 +454,15 @@ public struct HomeAddressDetector: TextDetector {
         let lineStart = ProseText.lineStart(chain.start, in: text)
         // Venue words right before the address or inside it, but not the address word itself
         // ("Quê quán" is no "quán").
-        let adjacent = max(lineStart, ProseText.back(min(cueStart, chain.start), characters: 40, in: text))..<chain.end
+        var adjacentStart = max(lineStart, ProseText.back(min(cueStart, chain.start), characters: 40, in: text))
+        // "Bé Minh đang nằm viện ở BV Nhi Đồng 2. Nhà bé ở ấp 4, …": a venue in the sentence before is another place.
+        adjacentStart = max(adjacentStart, sentenceStart(before: min(cueStart, chain.start), from: adjacentStart, in: text))
+        if lead == .home {
+            // "học lớp 6A trường THCS Nguyễn Trãi, nhà ở số 22 hẻm 45 …": a venue in the clause
+            // before the home word is another place.
+            adjacentStart = max(adjacentStart, clauseStart(before: cueStart, from: adjacentStart, in: text))
+        }
+        let adjacent = adjacentStart..<chain.end
         let adjacentVenue = venues.any(in: adjacent, excluding: lead == .shape ? nil : cueStart..<cueEnd)
         if lead == .home { return adjacentVenue ? 0.45 : 0.9 }
         var base: Double
@@ -414,11 +483,54 @@ public struct HomeAddressDetector: TextDetector {
         // A line of a delivery or contact list: a phone number before the address, and no shop,
         // office or listing word on the line. The post's title (a shop's name) does not make
         // the customers' homes shops.
-        if personalLine(before: chain, in: text) { return max(base, 0.8) }
+        if personalLine(before: chain, in: text) || personalLineAbove(chain, in: text) { return max(base, 0.8) }
         if venueContext(for: chain, from: cueStart, venues: venues, firstLineEnd: firstLineEnd, in: context) {
             return lead == .shape ? 0.3 : 0.35
         }
         return base
+    }
+
+    /// After the last sentence end (". ", "! ", "? ") between `lo` and `p`, or `lo`.
+    private func sentenceStart(before p: Int, from lo: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(p, text.count)
+        while i > lo + 1 {
+            let b = text[i - 2]
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && text[i - 1] == 0x20
+                && !(i >= 3 && UTF8Classes.isASCIILetter(text[i - 3]) && (i < 4 || !UTF8Classes.isASCIILetter(text[i - 4]))) {
+                return i
+            }
+            i -= 1
+        }
+        return lo
+    }
+
+    /// After the last comma or semicolon between `lo` and `p`, or `lo`.
+    private func clauseStart(before p: Int, from lo: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(p, text.count)
+        while i > lo {
+            if text[i - 1] == UInt8(ascii: ",") || text[i - 1] == UInt8(ascii: ";") { return i }
+            i -= 1
+        }
+        return lo
+    }
+
+    /// "1) chi Hien 0985 362 170" then the address alone on the next line: the item of a
+    /// delivery or contact list goes on below its name and phone.
+    private func personalLineAbove(_ chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ls = ProseText.lineStart(chain.start, in: text, limit: 200)
+        guard ls > 0, ProseText.skipSpaces(from: ls, in: text) == chain.start else { return false }
+        let previousEnd = ls - 1
+        guard previousEnd > 0 else { return false }
+        let ps = ProseText.lineStart(previousEnd, in: text, limit: 200)
+        guard ps < previousEnd else { return false }
+        // A business's contact line ("Hotline: 0905…") above its own address.
+        let line = " " + ProseText.folded(text, ps..<previousEnd) + " "
+        if [" hotline ", " tong dai ", " cskh ", " lien he ", " dat hang ", " dat ban "].contains(where: { line.contains($0) }) {
+            return false
+        }
+        var above = AddressChain()
+        above.elements = [AddressChain.Element(kind: .name, range: previousEnd..<previousEnd, hasNumber: false, hasStreetName: false)]
+        return personalLine(before: above, in: text)
     }
 
     /// Whether the chain's line holds a phone-shaped number (10 or 11 digits from a leading 0 or
@@ -496,8 +608,14 @@ public struct HomeAddressDetector: TextDetector {
 
         func any(in range: Range<Int>, excluding excluded: Range<Int>? = nil) -> Bool {
             VenueWords.any(in: range, excluding: excluded, text: text)
+                || VenueWords.any(in: range, excluding: excluded, text: text, table: HomeAddressDetector.careTable)
         }
     }
+
+    /// Words of a hospital stay: an address near them is the ward's ("Bé đang nằm ở khoa Thận, số 18/879 La Thành").
+    static let careTable: [FoldedKey: [SpelledWord]] = VenueWords.build(
+        ["nam vien", "cap cuu", "giuong benh", "phong benh", "nam o khoa", "khoa nhi", "khoa noi", "khoa ngoai",
+         "hoi suc", "dieu tri tai", "dieu tri o"], [])
 
     /// A shop, an office, a public place, an event or a listing in the sentence of the address
     /// (or just before it), or in the title line of a post whose address no home word announced.
@@ -511,8 +629,27 @@ public struct HomeAddressDetector: TextDetector {
                      ProseText.lineEnd(chain.end, in: text, limit: 240))
         if venues.any(in: lo..<hi) { return true }
         // A venue word in the post's title line.
-        if chain.start > firstLineEnd && venues.any(in: 0..<firstLineEnd) { return true }
+        if chain.start > firstLineEnd && titleNamesVenue(firstLineEnd, in: text) { return true }
         return false
+    }
+
+    /// Places a post is about rather than from: "XIN GIÚP ĐỠ BÉ AN ĐANG ĐIỀU TRỊ TẠI BỆNH VIỆN NHI",
+    /// "TÌM NGƯỜI MẤT TÍCH – GIA ĐÌNH ĐÃ BÁO CÔNG AN". In a title they do not make the addresses
+    /// below a venue's, unless the title opens with them (the hospital's own notice).
+    static let placesPostsAreAbout: Set<FoldedKey> = FoldedKey.set([
+        "benh vien", "bv", "tram y te", "benh xa", "cong an", "toa an", "ben xe", "san bay", "nha ga", "nghia trang",
+        "nghia dia", "trai giam", "nha tu",
+    ])
+    static let titleVenueTable: [FoldedKey: [SpelledWord]] = VenueWords.table.filter { !placesPostsAreAbout.contains($0.key) }
+
+    /// Whether the title line names a shop, an office, an event or a listing the post is from.
+    private func titleNamesVenue(_ firstLineEnd: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard VenueWords.any(in: 0..<firstLineEnd, text: text) else { return false }
+        if VenueWords.any(in: 0..<firstLineEnd, text: text, table: Self.titleVenueTable) { return true }
+        // The title opens with the place: its own notice.
+        var k = 0
+        while k < firstLineEnd && !ProseText.isLetter(at: k, in: text) { k += ProseText.length(at: k, in: text) }
+        return k < firstLineEnd && VenueWords.any(in: k..<(k + 1), text: text)
     }
 
     // MARK: house numbers with slashes

@@ -94,6 +94,8 @@ enum AddressChainParser {
         ("khu vuc", Unit(kind: .village, forms: [["khu"], ["vực"]], value: .number)),
         ("kv", Unit(kind: .village, forms: [], value: .number, abbreviation: true)),
         ("khom", Unit(kind: .village, forms: [["khóm"]], value: .any)),
+        // "khu 3, thị trấn Hạ Hòa", "khu 5 phường Hà Khánh": a numbered subdivision in the north.
+        ("khu", Unit(kind: .village, forms: [["khu"]], value: .number)),
         ("doi", Unit(kind: .village, forms: [["đội"]], value: .number, rejectASCII: true)),
         ("duong", Unit(kind: .street, forms: [["đường"]], value: .any)),
         ("pho", Unit(kind: .street, forms: [["phố"]], value: .any)),
@@ -119,7 +121,8 @@ enum AddressChainParser {
         ("block", Unit(kind: .room, forms: [], value: .numberOrCode)),
         ("tang", Unit(kind: .room, forms: [["tầng"]], value: .number)),
         ("phong", Unit(kind: .room, forms: [["phòng"]], value: .number)),
-        ("lo", Unit(kind: .room, forms: [["lô"]], value: .numberOrCode)),
+        // "lô 12, khu dân cư Hòa Xuân", "lô B2 KĐT Văn Phú": a plot, where a house number would be.
+        ("lo", Unit(kind: .house, forms: [["lô"]], value: .numberOrCode)),
         ("nha", Unit(kind: .room, forms: [["nhà"]], value: .code)),
         ("tap the", Unit(kind: .complex, forms: [["tập"], ["thể"]], value: .any)),
         ("khu tap the", Unit(kind: .complex, forms: [["khu"], ["tập"], ["thể"]], value: .any)),
@@ -158,8 +161,26 @@ enum AddressChainParser {
             guard let key = FoldedKey(text, p..<end), let unit = units[key] else { continue }
             if unit.lowercaseOnly && ProseText.isUppercase(at: p, in: text) { continue }
             if spelledAsUnit(unit, from: p, to: end, in: text) { return (unit, end) }
+            // "o ban Na Tong, xa Pac Nam": typed without marks, "ban" (bạn, bán, bàn) is a village
+            // when a name and a commune follow it.
+            if unit.rejectASCII && unit.kind == .village && unit.value == .any && n == 1 && ProseText.isASCII(text, p..<end)
+                && villageConfirmed(after: end, in: text) {
+                return (unit, end)
+            }
         }
         return nil
+    }
+
+    /// A capitalised name, a comma, and a ward or commune with its name: `Na Tong, xa Pac Nam`.
+    static func villageConfirmed(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpaces(from: end, in: text)
+        guard k > end, ProseText.isUppercase(at: k, in: text), let ne = name(at: k, in: text) else { return false }
+        var a = ProseText.skipSpaces(from: ne, in: text)
+        guard a < text.count, text[a] == UInt8(ascii: ",") else { return false }
+        a = ProseText.skipSpaces(from: a + 1, in: text)
+        guard let (u, ue) = unit(at: a, in: text), u.kind == .area, ue - a >= 2 else { return false }
+        let v = ProseText.skipSpaces(from: ue, in: text)
+        return v > ue && ProseText.isUppercase(at: v, in: text)
     }
 
     static func spelledAsUnit(_ unit: Unit, from p: Int, to end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -8,7 +8,8 @@ enum PersonalCueKeywords {
                                "secret key", "access token", "token", "ma du phong", "cvv", "cvc", "cvv2", "ma cvv"])
         + words(.childCue, ["be", "chau", "con gai", "con trai", "con toi", "con minh", "con em", "em be",
                             "so sinh", "tre", "tre em", "hoc sinh", "hs", "thieu nhi", "be nha minh", "con",
-                            "cu", "nhoc", "con be", "chau noi", "chau ngoai", "be nha em"])
+                            "cu", "nhoc", "con be", "chau noi", "chau ngoai", "be nha em",
+                            "dua nho", "dua con", "con nho"])
         + words(.schoolCue, ["truong", "lop", "mam non", "mau giao", "tieu hoc", "thcs", "thpt", "trung hoc",
                              "co giao chu nhiem", "co chu nhiem", "gvcn", "nha tre"])
         + words(.ageCue, ["tuoi", "thang tuoi", "tuoi roi", "tuoi ruoi"])
@@ -20,17 +21,19 @@ enum PersonalCueKeywords {
                               "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai",
                               "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o", "cho o", "hktt", "dkhktt", "noi dkhktt",
                               "tu gia", "giao den", "giao hang den", "ship ve", "gui ve",
-                              "ngu tai", "ngu o", "cu ngu", "tru o", "dia chi nhan hang", "dia chi nhan qua"])
+                              "ngu tai", "ngu o", "cu ngu", "tru o", "dia chi nhan hang", "dia chi nhan qua",
+                              "giao ve", "giao toi", "gui den", "gui toi", "dia chi nhan"])
         + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
                                "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
                                "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",
                                "kdt", "p", "q", "tx", "thi xa", "kp", "tdp", "dac khu",
                                "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei", "khom",
-                               "khu vuc", "kv"])
+                               "khu vuc", "kv", "khu"])
         + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
                                "chia se vi tri", "google maps", "gps"])
         + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai",
-                             "ong noi", "ong ngoai", "ba noi", "ba ngoai", "cha"])
+                             "ong noi", "ong ngoai", "ba noi", "ba ngoai", "cha", "con trai", "con gai", "con", "ong",
+                             "anh", "chi", "chau"])
         + words(.honorific, ["anh", "chi", "em", "co", "chu", "bac", "ong", "ba", "ban", "be", "chau", "cu",
                              "thay", "mr", "ms", "mrs"])
         + words(.photoCue, ["hinh", "hinh anh", "clip", "video", "tam anh", "buc anh", "tam hinh", "chup",
