@@ -107,6 +107,14 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             case "chia tay" where topic == .privateLife:
                 // A break-up, not a farewell ("tiệc chia tay", "chia tay đồng nghiệp về hưu").
                 guard Self.loveStory(around: hit.start, hit.end, in: text) else { continue }
+            case "tan tinh" where topic == .privateLife:
+                // Flirting is private life inside a relationship ("tán tỉnh vợ anh Tâm", "…sau lưng
+                // chồng"); a scammer flirting with strangers online is the scam's method.
+                guard Self.relationshipAround(hit.start, hit.end, in: text) else { continue }
+            case "vay muon khap" where topic == .privateLife, "vay tien khap" where topic == .privateLife,
+                 "muon tien khap" where topic == .privateLife:
+                // Borrowing for a patient's treatment is an appeal's reason, not a disclosure.
+                if Self.appealAround(hit.start, hit.end, in: text) { continue }
             case "qua lai voi" where topic == .privateLife:
                 // "qua lại với nhau", "qua lại với Dương": seeing someone; not traffic.
                 guard Self.partnerFollows(hit.end, in: text) else { continue }

@@ -83,6 +83,27 @@ extension SensitiveTopicDetector {
         if RelationalText.paragraphBreak(end, to, in: text) { to = RelationalText.lineEnd(after: end, in: text) }
         return RelationalText.KeyedWords(text, from..<max(from, to)).contains(loveWords)
     }
+    /// A partner or a relationship in the sentence, besides the flirting itself.
+    static func relationshipAround(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sentence = RelationalText.sentence(around: start, in: text)
+        return RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(relationships)
+            || RelationalText.KeyedWords(text, end..<max(end, sentence.upperBound)).contains(relationships)
+    }
+    static let relationships = RelationalText.PhraseTable([
+        "vợ", "chồng", "ck", "vk", "ny", "người yêu", "bồ", "bạn trai", "bạn gái", "có gia đình", "ngoại tình",
+        "sau lưng", "cắm sừng", "người thứ ba", "vợ người", "chồng người",
+    ], foldSingleWords: false)
+
+    /// A charity appeal around a debt phrase ("KÊU GỌI GIÚP ĐỠ … vay mượn khắp nơi để chạy chữa"). A
+    /// patient's costs alone do not tell: "mượn tiền khắp xóm, nói để lo viện phí" is a debtor's pretext.
+    static func appealAround(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let from = RelationalText.back(start, 400, in: text), to = RelationalText.ahead(end, 400, in: text)
+        return RelationalText.KeyedWords(text, from..<to).contains(appeals)
+    }
+    static let appeals = RelationalText.PhraseTable([
+        "kêu gọi", "quyên góp", "ủng hộ", "hảo tâm", "tấm lòng", "cứu giúp", "chung tay", "giúp đỡ", "mạnh thường quân",
+    ], foldSingleWords: false)
+
     static let farewells: Set<FoldedKey> = FoldedKey.set(["tiec", "buoi", "le", "hoan", "loi", "phut", "qua"])
     static let loveWords = RelationalText.PhraseTable([
         "người yêu", "ny", "bạn trai", "bạn gái", "yêu nhau", "hẹn hò", "tán tỉnh", "bắt cá", "ngoại tình", "ảnh nóng",
