@@ -681,7 +681,7 @@ public struct DateOfBirthDetector: TextDetector {
         let lo = ProseText.lineStart(offset, in: text, limit: distance + 60)
         let mentions = ProseText.mentions(in: text, window: lo..<offset)
         guard let last = mentions.last(where: { $0.end <= offset }),
-              ProseText.characters(from: last.end, to: offset, in: text) <= distance else { return false }
+              ProseText.within(from: last.end, to: offset, distance, in: text) else { return false }
         if last.kind == .fullName {
             var words = 1
             for j in last.start..<last.end where text[j] == 0x20 && j + 1 < last.end && text[j + 1] != 0x20 { words += 1 }

@@ -203,7 +203,7 @@ public struct PersonNameDetector: RelationalTextDetector {
             }
             // Across a line break only from a line that holds the name alone ("Họ tên: …").
             let (lo, hi) = e.end <= m.start ? (e.end, m.start) : (m.end, e.start)
-            guard hi - lo <= 600, RelationalText.characters(lo, hi, in: text) <= 80,
+            guard hi - lo <= 600, RelationalText.within(lo, hi, 80, in: text),
                   !RelationalText.paragraphBreak(lo, hi, in: text) else { continue }
             let crossesLine = !(e.start >= line.lowerBound && e.end <= line.upperBound)
             if crossesLine && !nameStandsAlone(m, line: line, in: text) { continue }
@@ -214,7 +214,7 @@ public struct PersonNameDetector: RelationalTextDetector {
                 if d.start >= sentence.lowerBound && d.end <= sentence.upperBound {
                     tie = max(tie, 0.9)
                 } else if tie < 0.85 && d.start >= m.end && d.end <= line.upperBound && d.start - m.end <= 600
-                            && RelationalText.characters(m.end, d.start, in: text) <= 240 {
+                            && RelationalText.within(m.end, d.start, 240, in: text) {
                     // "Chị My vay… Hỏi ra mới biết chị ta vỡ nợ": a later sentence of the line
                     // that points back at the person ("chị ta", "anh ấy", "nó") shortly before the topic.
                     let dSentence = RelationalText.sentence(around: d.start, in: text)
@@ -250,8 +250,8 @@ public struct PersonNameDetector: RelationalTextDetector {
             if text[i] == UInt8(ascii: "|") || text[i] == 0x09 { return false }
             i += 1
         }
-        return RelationalText.characters(m.end, line.upperBound, in: text) <= 14
-            && RelationalText.characters(line.lowerBound, m.cueStart ?? m.start, in: text) <= 28
+        return RelationalText.within(m.end, line.upperBound, 14, in: text)
+            && RelationalText.within(line.lowerBound, m.cueStart ?? m.start, 28, in: text)
     }
 
     static let nameLabels = RelationalText.PhraseTable([

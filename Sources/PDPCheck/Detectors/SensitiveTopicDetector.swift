@@ -161,7 +161,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             let end = topic == .health ? Self.extendHealthPhrase(g.end, in: text) : g.end
             // The same story goes on: a finding of this topic shortly before, in the same or the
             // previous paragraph ("…chẩn đoán bạch cầu cấp…\n\nChi phí đợt hóa trị…").
-            let continues = lastReported >= 0 && RelationalText.characters(lastReported, g.start, in: text) <= 500
+            let continues = lastReported >= 0 && RelationalText.within(lastReported, g.start, 500, in: text)
                 && !RelationalText.paragraphBreak(lastReported, g.start, in: text, allowed: 1)
             guard g.weight >= 0.5 || continues else { continue }
             let weight = g.weight >= 0.5 ? g.weight : 0.8
@@ -281,14 +281,14 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         // A pronoun or kinship word pointing back at someone named or identified shortly before.
         if tie < 0.62 {
             let named = RelationalText.near(mentions, start, end).contains { m in
-                !m.hasTitle && m.end <= start && RelationalText.characters(m.end, start, in: text) <= 400
+                !m.hasTitle && m.end <= start && RelationalText.within(m.end, start, 400, in: text)
                     && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
             }
             // An identifier after the phrase counts on its line only: the next line's number is
             // as often a helpline's ("…bị chồng đánh.\nNgười cần hỗ trợ gọi 0216…").
             let identified = named || RelationalText.near(evidence, start, end).contains { m in
                 if m.start >= end { return m.start < RelationalText.lineEnd(after: end, in: text) }
-                return RelationalText.characters(m.end, start, in: text) <= 400
+                return RelationalText.within(m.end, start, 400, in: text)
                     && !RelationalText.paragraphBreak(m.end, start, in: text, allowed: 1)
             }
             // (The pronoun may open the phrase itself: "Chồng bỏ đi".) "Hai người", "cả hai", "2 vc"
@@ -432,7 +432,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static func ownedByOther(_ e: TextMatch, _ mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lineStart = RelationalText.line(around: e.start, in: text).lowerBound
         for m in RelationalText.near(mentions, e.start, e.end) where m.end <= e.start && m.start >= lineStart {
-            guard let cue = m.cueStart, RelationalText.characters(m.end, e.start, in: text) <= 30 else { continue }
+            guard let cue = m.cueStart, RelationalText.within(m.end, e.start, 30, in: text) else { continue }
             // "em Lan 0905…" may be the poster speaking of herself; "anh Khoa 0935…" is not.
             let cueWords = RelationalText.KeyedWords(text, cue..<m.start)
             if !cueWords.contains(firstPerson) { return true }

@@ -214,6 +214,23 @@ enum ProseText {
     }
 
     /// Characters from `a` to `b` (negative when `b` comes first).
+    /// `characters(from: a, to: b, in: text) <= limit`, counting no further than the limit.
+    static func within(from a: Int, to b: Int, _ limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a < b else { return limit >= 0 || characters(from: a, to: b, in: text) <= limit }
+        let hi = min(text.count, b)
+        if hi - max(0, a) <= limit { return true }
+        var count = 0
+        var i = max(0, a)
+        while i < hi {
+            if startsCharacter(text[i]) {
+                count += 1
+                if count > limit { return false }
+            }
+            i += 1
+        }
+        return true
+    }
+
     static func characters(from a: Int, to b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
         var count = 0

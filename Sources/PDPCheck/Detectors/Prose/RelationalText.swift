@@ -104,6 +104,26 @@ enum RelationalText {
     }
 
     /// Characters (not bytes, not combining marks) in `a..<b`: the same for NFC and NFD.
+    /// Whether `a..<b` holds at most `limit` characters. Stops counting past the limit: the two
+    /// ends are often far apart (the last finding and a keyword at the end of a long post), and a
+    /// full count for every keyword made the detectors quadratic in the post's length.
+    static func within(_ a: Int, _ b: Int, _ limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
+        // No character is shorter than a byte.
+        if hi - lo <= limit { return true }
+        var count = 0
+        var i = lo
+        while i < hi {
+            let c = text[i]
+            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
+                count += 1
+                if count > limit { return false }
+            }
+            i += 1
+        }
+        return true
+    }
+
     static func characters(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
         var count = 0
@@ -417,7 +437,7 @@ enum RelationalText {
             return clauseBreak(lo, hi, in: text) ? sameSentence : sameClause
         }
         if hi - lo > 600 { return 0 }
-        if characters(lo, hi, in: text) <= 80 && !paragraphBreak(lo, hi, in: text) { return window }
+        if within(lo, hi, 80, in: text) && !paragraphBreak(lo, hi, in: text) { return window }
         return 0
     }
 
