@@ -331,7 +331,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             if !named && !formField && !RelationalText.isListItem(sentence, in: text) { tie = min(tie, 0.4) }
         }
         // "…ảnh nhạy cảm đang rất phổ biến": a trend, whoever was named before.
-        if RelationalText.KeyedWords(text, end..<min(sentence.upperBound, RelationalText.ahead(end, 40, in: text)))
+        // (The sentence is found around the phrase's start; a phrase stretched to its amount can end past it.)
+        if RelationalText.KeyedWords(text, end..<max(end, min(sentence.upperBound, RelationalText.ahead(end, 40, in: text))))
             .contains(Self.trends) {
             tie = min(tie, 0.35)
         }
