@@ -158,34 +158,24 @@ public struct HomeAddressDetector: TextDetector {
         }
     }
 
-    /// "ngụ ở", "ngụ tại", "cư ngụ": folded, they read as "ngủ ở" (slept at) too.
-    fileprivate static let residesCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
-        let entry = TopicLexicon.shared.entries[$0]
-        return entry.topic == .addressCue && ["ngu o", "ngu tai", "cu ngu"].contains(entry.keyword)
-    })
+    /// "ngụ ở", "ngụ tại", "cư ngụ" (to reside) as spelled: folded, they read as "ngủ ở" (slept
+    /// at) too. The topics' spelling check rejects a hit whose marks spell other words; typed
+    /// without marks, the cue stands.
+    fileprivate static let residesSpellings: [Int: SpellingCheck] = {
+        let spelled = ["ngu o": "ngụ ở", "ngu tai": "ngụ tại", "cu ngu": "cư ngụ"]
+        var out: [Int: SpellingCheck] = [:]
+        for (index, entry) in TopicLexicon.shared.entries.enumerated() where entry.topic == .addressCue {
+            guard let form = spelled[entry.keyword] else { continue }
+            out[index] = SpellingCheck([SensitiveTopicKeywords.Keyword(spelled: form, topic: .addressCue, weight: 1, plainWeight: 1)])
+        }
+        return out
+    }()
 
     /// "tư gia": a family's private house (a wake's, a wedding's).
     fileprivate static let privateHouseCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
         let entry = TopicLexicon.shared.entries[$0]
         return entry.topic == .addressCue && entry.keyword == "tu gia"
     })
-
-    /// Whether the cue's "ngu" is written with a hook above (ngủ, to sleep) rather than a dot
-    /// below (ngụ, to reside): NFC ủ/Ủ, or NFD u followed by U+0309. Without diacritics the
-    /// two are one word and the cue stands.
-    static func writesSleep(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = max(0, span.lowerBound)
-        let end = min(span.upperBound, text.count)
-        while i < end {
-            let b = text[i]
-            if b == 0xE1, i + 2 < text.count, text[i + 1] == 0xBB, text[i + 2] == 0xA6 || text[i + 2] == 0xA7 { return true }
-            if (b == UInt8(ascii: "u") || b == UInt8(ascii: "U")), i + 2 < text.count, text[i + 1] == 0xCC, text[i + 2] == 0x89 {
-                return true
-            }
-            i += 1
-        }
-        return false
-    }
 
     /// Words after an address word and before the address: "Địa chỉ nhà em là: …".
     static let leadWords: Set<FoldedKey> = FoldedKey.set([
@@ -228,7 +218,7 @@ public struct HomeAddressDetector: TextDetector {
             var lead: Lead
             switch role {
             case .homeCue, .neutralCue:
-                if Self.residesCues.contains(hit.entry), Self.writesSleep(hit.start..<hit.end, in: text) { continue }
+                if let spelling = Self.residesSpellings[hit.entry], spelling.weight(of: hit, in: text, base: 1) == nil { continue }
                 guard let p = addressStart(after: hit.end, in: text) else { continue }
                 chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
                 // "Địa chỉ nhận hàng của anh Tùng (0357…):" then the address on the next line.

@@ -24,12 +24,7 @@ enum FixReportJSONRenderer {
                     o.key("unchanged") { $0.number(s.unchanged) }
                 }
             }
-            o.key("tool") { w in
-                w.object { o in
-                    o.key("name") { $0.string(report.tool.name) }
-                    o.key("version") { $0.string(report.tool.version) }
-                }
-            }
+            o.key("tool") { $0.tool(report.tool) }
         }
         w.bytes.append(0x0A)
         return w.bytes

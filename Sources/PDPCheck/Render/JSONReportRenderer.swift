@@ -32,12 +32,7 @@ public enum JSONReportRenderer {
                     o.key("verdict") { $0.string(s.verdict.rawValue) }
                 }
             }
-            o.key("tool") { w in
-                w.object { o in
-                    o.key("name") { $0.string(report.tool.name) }
-                    o.key("version") { $0.string(report.tool.version) }
-                }
-            }
+            o.key("tool") { $0.tool(report.tool) }
         }
         w.bytes.append(0x0A)
         return w.bytes
@@ -136,6 +131,16 @@ public enum JSONReportRenderer {
 /// A minimal pretty-printing JSON writer (keys are written in the order given; callers sort).
 /// The output lives in one shared buffer object: writers for nested objects are copies of this
 /// struct, and a copied array would be copied again on every write.
+extension JSONWriter {
+    /// The `tool` object both reports open with: name and version.
+    mutating func tool(_ tool: ToolInfo) {
+        object { o in
+            o.key("name") { $0.string(tool.name) }
+            o.key("version") { $0.string(tool.version) }
+        }
+    }
+}
+
 struct JSONWriter {
     final class Buffer { var bytes: [UInt8] = [] }
     private let buffer = Buffer()

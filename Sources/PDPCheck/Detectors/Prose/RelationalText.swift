@@ -103,37 +103,15 @@ enum RelationalText {
         return i
     }
 
-    /// Characters (not bytes, not combining marks) in `a..<b`: the same for NFC and NFD.
-    /// Whether `a..<b` holds at most `limit` characters. Stops counting past the limit: the two
-    /// ends are often far apart (the last finding and a keyword at the end of a long post), and a
-    /// full count for every keyword made the detectors quadratic in the post's length.
+    /// Whether `a..<b` (either way round) holds at most `limit` characters, counted no further
+    /// than the limit (`ProseText.within`).
     static func within(_ a: Int, _ b: Int, _ limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
-        // No character is shorter than a byte.
-        if hi - lo <= limit { return true }
-        var count = 0
-        var i = lo
-        while i < hi {
-            let c = text[i]
-            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
-                count += 1
-                if count > limit { return false }
-            }
-            i += 1
-        }
-        return true
+        ProseText.within(from: min(a, b), to: max(a, b), limit, in: text)
     }
 
+    /// Characters (not bytes, not combining marks) in `a..<b`, either way round: the same for NFC and NFD.
     static func characters(_ a: Int, _ b: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        let lo = max(0, min(a, b)), hi = min(text.count, max(a, b))
-        var count = 0
-        var i = lo
-        while i < hi {
-            let c = text[i]
-            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD { count += 1 }
-            i += 1
-        }
-        return count
+        ProseText.characters(from: min(a, b), to: max(a, b), in: text)
     }
 
     /// Whether `a..<b` holds a clause break: `,` `;` `:` `(` `)` `|`, a spaced dash, an en or
