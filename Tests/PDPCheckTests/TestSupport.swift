@@ -28,6 +28,13 @@ enum TestSupport {
         return now() - start
     }
 
+    /// `body`'s value and the CPU seconds the calling thread spent computing it.
+    static func cpuTimed<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
+        var value: T?
+        let seconds = try cpuSeconds { value = try body() }
+        return (value!, seconds)
+    }
+
     /// Splits an example with ⟦…⟧ marks into its text and the expected UTF-8 byte spans.
     static func parseMarkedExample(_ marked: String) -> (text: String, spans: [Range<Int>]) {
         var bytes: [UInt8] = []
