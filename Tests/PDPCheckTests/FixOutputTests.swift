@@ -44,4 +44,31 @@ struct FixOutputTests {
         #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         #expect(try InputFile.read(empty, limit: 10).bytes.isEmpty)
     }
+
+    @Test("a copy's missing folders are made on its first write; a file in their way is an error, not a crash")
+    func copiesMakeTheirFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pdpcheck-folders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deep = folder.appendingPathComponent("a/b/c/copy.jpg").path
+        try AtomicFileWriter.write([1, 2, 3], to: deep, durability: .deferred, makingFolders: true)
+        try AtomicFileWriter.write([4, 5], to: folder.appendingPathComponent("a/b/c/second.jpg").path,
+                                   durability: .deferred, makingFolders: true)
+        #expect(FileManager.default.contents(atPath: deep) == Data([1, 2, 3]))
+        // Without the option, a missing folder stays an error.
+        #expect(throws: ScanError.self) {
+            try AtomicFileWriter.write([1], to: folder.appendingPathComponent("x/y.jpg").path, durability: .deferred)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+        // A file where a folder should be.
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent("plain").path, contents: Data([0])))
+        do {
+            try AtomicFileWriter.write([1], to: folder.appendingPathComponent("plain/z/y.jpg").path, makingFolders: true)
+            Issue.record("a write through a file succeeded")
+        } catch {
+            #expect(error.code == "write-failed")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a/b/c").path)
+        #expect(left.sorted() == ["copy.jpg", "second.jpg"], "no temporary file is left behind")
+    }
 }

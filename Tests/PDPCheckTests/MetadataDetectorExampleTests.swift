@@ -68,4 +68,22 @@ struct MetadataDetectorExampleTests {
             #expect(GPSLocationDetector.rounded(v, "N", "S") == expected, "\(v)")
         }
     }
+
+    @Test("fixed decimals read as printf writes them, ties included, for 0 to 6 decimals")
+    func fixedDecimalMatchesPrintf() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 0.5, 1.5, 2.5, 0.05, 0.15, 0.25, 0.35, 1e-7, 999_999_999.5, 123.4565, 0.0625, 0.3125]
+        for _ in 0..<3000 { values.append(Double.random(in: 0..<1000, using: &generator)) }
+        for _ in 0..<500 { values.append(Double(Int.random(in: 0..<100_000, using: &generator)) / 64) }
+        for v in values {
+            for decimals in 0...6 {
+                #expect(FixedDecimal.format(v, decimals: decimals) == String(format: "%.\(decimals)f", v), "\(v) \(decimals)")
+            }
+        }
+        #expect(GPSLocationDetector.describe(metres: 1234.5) == "1 km")
+        #expect(GPSLocationDetector.describe(metres: 2500) == "2 km")
+        #expect(GPSLocationDetector.describe(metres: 30.5) == "30 m")
+        #expect(GPSLocationDetector.describe(metres: 0.31) == "0.3 m")
+        #expect(GPSLocationDetector.describe(metres: 0.01) == "centimetres")
+    }
 }

@@ -18,10 +18,14 @@ public enum AtomicFileWriter {
         case deferred
     }
 
-    /// - Parameter permissions: the new file's mode (a cleaned copy keeps its original's);
-    ///   nil gives what creating a file normally gives under the process umask.
+    /// - Parameters:
+    ///   - permissions: the new file's mode (a cleaned copy keeps its original's); nil gives
+    ///     what creating a file normally gives under the process umask.
+    ///   - makingFolders: create the target's folder if it is missing. Tried only when the
+    ///     temporary file cannot be created for that reason, so a batch of copies into folders
+    ///     that exist costs no `mkdir` per file.
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil,
-                             durability: Durability = .beforeRename) throws(ScanError) {
+                             durability: Durability = .beforeRename, makingFolders: Bool = false) throws(ScanError) {
         let dir: String
         let name: String
         if let slash = path.lastIndex(of: "/") {
@@ -32,11 +36,22 @@ public enum AtomicFileWriter {
             name = path
         }
         var template = Array("\(dir)/.\(name).pdpcheck-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        func makeTemporary() -> Int32 {
+            template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let base = buffer.baseAddress else { return -1 }
+                return mkstemp(base)
+            }
         }
-        guard fd >= 0 else { throw ioError("cannot create a temporary file next to \(path)") }
+        var fd = makeTemporary()
+        if fd < 0, errno == ENOENT, makingFolders, dir != "." {
+            try OutputFolders.make(dir)
+            // mkstemp replaced the X's of the failed attempt: start from a fresh template.
+            template = Array("\(dir)/.\(name).pdpcheck-XXXXXX".utf8CString)
+            fd = makeTemporary()
+        }
+        guard fd >= 0 else {
+            throw ioError("cannot create a temporary file next to \(path): \(String(cString: strerror(errno)))")
+        }
         let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         bytes.withUnsafeBytes { raw in

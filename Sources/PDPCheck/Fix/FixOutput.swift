@@ -133,9 +133,9 @@ struct OutputPlan {
             try AtomicFileWriter.write(cleaned, to: outputPath, permissions: original.mode)
             return
         }
-        let parent = (outputPath as NSString).deletingLastPathComponent
-        if !parent.isEmpty { try OutputFolders.make(parent) }
-        // A new copy in the output folder: made durable by the fix's one sync at the end.
-        try AtomicFileWriter.write(cleaned, to: outputPath, permissions: original.mode, durability: .deferred)
+        // A new copy in the output folder: made durable by the fix's one sync at the end. Its
+        // folder is made when the first copy into it finds it missing.
+        try AtomicFileWriter.write(cleaned, to: outputPath, permissions: original.mode, durability: .deferred,
+                                   makingFolders: true)
     }
 }

@@ -60,9 +60,12 @@ public struct FoldedKeywordMatcher: Sendable {
 
     /// - Parameter keywords: folded keywords (lowercase ASCII letters and digits, single spaces).
     public init(keywords: [String]) {
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: Self.alphabet)]
+        let alphabet = Self.alphabet
+        // The trie, node-major and flat (one allocation, not one per node); -1 is no child.
+        var trie = [Int32](repeating: -1, count: alphabet)
         var terminal: [[Int32]] = [[]]
         var wordCounts: [Int] = []
+        wordCounts.reserveCapacity(keywords.count)
         for (index, keyword) in keywords.enumerated() {
             // Breaks on both sides make every hit a whole-word hit.
             let symbols = [Self.breakSymbol] + Self.symbols(of: keyword) + [Self.breakSymbol]
@@ -71,74 +74,78 @@ public struct FoldedKeywordMatcher: Sendable {
             guard symbols.count <= Self.maxKeywordLength, symbols.count > 2, words <= Self.wordRing else { continue }
             var state = 0
             for s in symbols {
-                if trie[state][Int(s)] < 0 {
-                    trie[state][Int(s)] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: Self.alphabet))
+                let slot = state * alphabet + Int(s)
+                if trie[slot] < 0 {
+                    trie[slot] = Int32(terminal.count)
+                    trie.append(contentsOf: repeatElement(-1, count: alphabet))
                     terminal.append([])
                 }
-                state = Int(trie[state][Int(s)])
+                state = Int(trie[slot])
             }
             terminal[state].append(Int32(index))
         }
-        // Breadth-first: failure links, then the full transition table.
-        let count = trie.count
-        var fail = [Int32](repeating: 0, count: count)
-        var table = [Int32](repeating: 0, count: count * Self.alphabet)
-        var outputsPerState = terminal
-        var queue: [Int] = []
-        for s in 0..<Self.alphabet {
-            let child = trie[0][s]
-            if child >= 0 {
-                fail[Int(child)] = 0
-                table[s] = child
-                queue.append(Int(child))
-            } else {
-                table[s] = 0
-            }
+        let count = terminal.count
+        if count <= Int(UInt16.max) + 1 {
+            let built = Self.automaton(UInt16.self, trie: trie, terminal: terminal)
+            transitions = .narrow(built.columns)
+            (outputStart, outputs) = (built.outputStart, built.outputs)
+            initialState = Int(built.columns[Int(Self.breakSymbol) * count])
+        } else {
+            let built = Self.automaton(UInt32.self, trie: trie, terminal: terminal)
+            transitions = .wide(built.columns)
+            (outputStart, outputs) = (built.outputStart, built.outputs)
+            initialState = Int(built.columns[Int(Self.breakSymbol) * count])
         }
+        stateCount = count
+        self.wordCounts = wordCounts
+    }
+
+    /// The full transition table, column-major, with states numbered breadth-first as they are
+    /// reached, and each state's outputs (its own and those of its failure chain). One pass:
+    /// a state's failure state is shallower, so its column entries and outputs are final by
+    /// the time the state is dequeued.
+    private static func automaton<T: FixedWidthInteger & UnsignedInteger>(
+        _: T.Type, trie: [Int32], terminal: [[Int32]]
+    ) -> (columns: [T], outputStart: [Int32], outputs: [Int32]) {
+        let alphabet = Self.alphabet
+        let count = terminal.count
+        var columns = [T](repeating: 0, count: count * alphabet)
+        var order: [Int32] = [0]              // new number → trie node
+        order.reserveCapacity(count)
+        var fail = [Int32](repeating: 0, count: count)   // by new number
+        var outputStart: [Int32] = []
+        outputStart.reserveCapacity(count + 1)
+        var outputs: [Int32] = []
         var head = 0
-        while head < queue.count {
-            let state = queue[head]
+        while head < order.count {
+            let state = head
+            let node = Int(order[head])
             head += 1
-            outputsPerState[state] += outputsPerState[Int(fail[state])]
-            for s in 0..<Self.alphabet {
-                let child = trie[state][s]
-                let viaFail = table[Int(fail[state]) * Self.alphabet + s]
+            let failState = Int(fail[state])
+            // Outputs: the state's own, then its failure state's (already complete).
+            outputStart.append(Int32(outputs.count))
+            outputs += terminal[node]
+            if state != 0 {
+                let from = Int(outputStart[failState])
+                let to = failState + 1 < outputStart.count ? Int(outputStart[failState + 1]) : outputs.count
+                if from < to { outputs += Array(outputs[from..<to]) }
+            }
+            for s in 0..<alphabet {
+                let child = trie[node * alphabet + s]
+                // From the root, a missing child loops back to the root.
+                let viaFail: T = state == 0 ? 0 : columns[s * count + failState]
                 if child >= 0 {
-                    fail[Int(child)] = viaFail
-                    table[state * Self.alphabet + s] = child
-                    queue.append(Int(child))
+                    let number = order.count
+                    order.append(child)
+                    fail[number] = state == 0 ? 0 : Int32(viaFail)
+                    columns[s * count + state] = T(number)
                 } else {
-                    table[state * Self.alphabet + s] = viaFail
+                    columns[s * count + state] = viaFail
                 }
             }
         }
-        // Renumber breadth-first (the queue holds every state but the root, in that order).
-        let order = [0] + queue
-        var renumbered = [Int](repeating: 0, count: count)
-        for (new, old) in order.enumerated() { renumbered[old] = new }
-        var columns = [UInt32](repeating: 0, count: count * Self.alphabet)
-        var starts: [Int32] = []
-        var flat: [Int32] = []
-        starts.reserveCapacity(count + 1)
-        for (new, old) in order.enumerated() {
-            for s in 0..<Self.alphabet {
-                columns[s * count + new] = UInt32(renumbered[Int(table[old * Self.alphabet + s])])
-            }
-            starts.append(Int32(flat.count))
-            flat += outputsPerState[old]
-        }
-        starts.append(Int32(flat.count))
-        if count <= Int(UInt16.max) + 1 {
-            transitions = .narrow(columns.map { UInt16(truncatingIfNeeded: $0) })
-        } else {
-            transitions = .wide(columns)
-        }
-        stateCount = count
-        initialState = Int(columns[Int(Self.breakSymbol) * count])
-        outputStart = starts
-        outputs = flat
-        self.wordCounts = wordCounts
+        outputStart.append(Int32(outputs.count))
+        return (columns, outputStart, outputs)
     }
 
     static func symbols(of folded: String) -> [UInt8] {

@@ -128,24 +128,10 @@ struct GPSLocationDetector: MetadataDetector {
         return -v
     }
 
-    /// "21.03°N": two decimals, written by hand (`String(format:)` costs more on Linux than the
-    /// rest of judging a photo's GPS).
+    /// "21.03°N": two decimals, as printf's `%.2f` would write them.
     static func rounded(_ v: Double, _ positive: String, _ negative: String) -> String {
         let direction = v < 0 ? negative : positive
-        guard v.isFinite, abs(v) < 1e9 else { return "\(abs(v))°" + direction }
-        // printf rounds the exact binary value: where the product lands on a half, its
-        // rounding error (exact, by fma) says which side the true value is on.
-        let a = abs(v), scaled = a * 100
-        var hundredths = Int(scaled.rounded(.down))
-        let rest = scaled - scaled.rounded(.down)
-        if rest > 0.5 {
-            hundredths += 1
-        } else if rest == 0.5 {
-            let error = (-scaled).addingProduct(a, 100)  // a·100 − scaled, exactly (fused)
-            if error > 0 || (error == 0 && hundredths % 2 == 1) { hundredths += 1 }
-        }
-        let fraction = hundredths % 100
-        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)°" + direction
+        return FixedDecimal.format(abs(v), decimals: 2) + "°" + direction
     }
 
     /// How finely a coordinate is stored, from its digits: the coarsest of "d decimal places"
@@ -172,9 +158,9 @@ struct GPSLocationDetector: MetadataDetector {
     }
 
     static func describe(metres: Double) -> String {
-        if metres >= 1000 { return String(format: "%.0f km", metres / 1000) }
-        if metres >= 1 { return String(format: "%.0f m", metres) }
-        if metres >= 0.1 { return String(format: "%.1f m", metres) }
+        if metres >= 1000 { return FixedDecimal.format(metres / 1000, decimals: 0) + " km" }
+        if metres >= 1 { return FixedDecimal.format(metres, decimals: 0) + " m" }
+        if metres >= 0.1 { return FixedDecimal.format(metres, decimals: 1) + " m" }
         return "centimetres"
     }
 }

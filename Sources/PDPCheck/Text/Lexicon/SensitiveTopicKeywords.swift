@@ -34,8 +34,13 @@ enum SensitiveTopicKeywords {
 
     /// The folded form the automaton matches: lowercase ASCII words, single spaces.
     static func folded(_ spelled: String) -> String {
-        let bytes = Array(spelled.utf8).withUnsafeBufferPointer { VietnameseFolding.foldedASCII($0, 0..<$0.count) }
-        return String(decoding: bytes, as: UTF8.self).split(separator: " ").joined(separator: " ")
+        var spelled = spelled
+        let bytes = spelled.withUTF8 { VietnameseFolding.foldedASCII($0, 0..<$0.count) }
+        var words: [UInt8] = []
+        words.reserveCapacity(bytes.count)
+        for b in bytes where b != 0x20 || (words.last.map { $0 != 0x20 } ?? false) { words.append(b) }
+        if words.last == 0x20 { words.removeLast() }
+        return String(decoding: words, as: UTF8.self)
     }
 
     /// Keywords of one topic and weight; `ambiguous` ones count `plainWeight` when typed without marks.

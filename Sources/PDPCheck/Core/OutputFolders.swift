@@ -5,9 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Creates the folders copies go into. Most copies land in a folder an earlier copy already
-/// made, so one `mkdir` answering "exists" settles it; only a missing parent walks up
-/// (FileManager's intermediate-directory creation stats every level for every file).
+/// Creates the folders copies go into, when a write finds its folder missing: one `mkdir`
+/// for the usual case of a parent that exists, so only a missing parent walks up
+/// (FileManager's intermediate-directory creation stats every level).
 enum OutputFolders {
     static func make(_ path: String) throws(ScanError) {
         if mkdir(path, 0o777) == 0 { return }
