@@ -18,6 +18,7 @@
 #             the comparison and leaves each tool's own work)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/release-flags.sh
 
 SCRATCH="${SCRATCH:-.build}"
 COPIES="${COPIES:-20}"
@@ -28,9 +29,9 @@ JOBS="${JOBS:-$(nproc)}"
 command -v exiftool >/dev/null || { echo "exiftool is missing: bash scripts/setup.sh installs it" >&2; exit 1; }
 
 echo "== building pdpcheck and pdpcheck-bench (release, scratch path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product pdpcheck-bench 2>&1 | tail -n 1
-swift build -c release --scratch-path "$SCRATCH" --product pdpcheck 2>&1 | tail -n 1
-BINDIR="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --product pdpcheck-bench 2>&1 | tail -n 1
+swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --product pdpcheck 2>&1 | tail -n 1
+BINDIR="$(swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)"
 BIN="$BINDIR/pdpcheck-bench"
 PDP="$BINDIR/pdpcheck"
 

@@ -10,6 +10,7 @@
 #   MEDIA     a folder of your own media to scan instead of the fixtures
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/release-flags.sh
 
 SCRATCH="${SCRATCH:-.build}"
 COPIES="${COPIES:-40}"
@@ -19,8 +20,8 @@ JOBS="${JOBS:-$(nproc)}"
 command -v exiftool >/dev/null || { echo "exiftool is missing: bash scripts/setup.sh installs it" >&2; exit 1; }
 
 echo "== building pdpcheck (release, scratch path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product pdpcheck 2>&1 | tail -n 1
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pdpcheck"
+swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --product pdpcheck 2>&1 | tail -n 1
+BIN="$(swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/pdpcheck"
 
 workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT

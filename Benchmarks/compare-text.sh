@@ -12,6 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/release-flags.sh
 
 SCRATCH="${SCRATCH:-.build}"
 MEGABYTES="${MEGABYTES:-20}"
@@ -22,8 +23,8 @@ PY_REPEAT="${PY_REPEAT:-3}"
 PYTHON="${PYTHON:-python3}"
 
 echo "== building pdpcheck-bench (release, scratch path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product pdpcheck-bench 2>&1 | tail -n 3
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pdpcheck-bench"
+swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --product pdpcheck-bench 2>&1 | tail -n 3
+BIN="$(swift build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/pdpcheck-bench"
 
 if ! "$PYTHON" -c 'import phonenumbers' 2>/dev/null; then
     echo "== installing python phonenumbers"

@@ -2,9 +2,10 @@
 # Quick start 1: install what is missing, build pdpcheck (release), scan the demo corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/release-flags.sh
 bash scripts/setup.sh
-swift build -c release --product pdpcheck 2>&1 | grep -Ev '^\[|^Building|^Compiling|^Write' >&2 || true
-bin="$(swift build -c release --show-bin-path)/pdpcheck"
+swift build "${RELEASE_FLAGS[@]}" --product pdpcheck 2>&1 | grep -Ev '^\[|^Building|^Compiling|^Write' >&2 || true
+bin="$(swift build "${RELEASE_FLAGS[@]}" --show-bin-path)/pdpcheck"
 [ -x "$bin" ] || { echo "demo: build failed" >&2; exit 1; }
 set +e
 # Drafts, phone photos and videos, and an application ZIP with a DOCX holding a GPS photo.

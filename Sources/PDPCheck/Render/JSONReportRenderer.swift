@@ -128,9 +128,6 @@ public enum JSONReportRenderer {
     }
 }
 
-/// A minimal pretty-printing JSON writer (keys are written in the order given; callers sort).
-/// The output lives in one shared buffer object: writers for nested objects are copies of this
-/// struct, and a copied array would be copied again on every write.
 extension JSONWriter {
     /// The `tool` object both reports open with: name and version.
     mutating func tool(_ tool: ToolInfo) {
@@ -141,6 +138,10 @@ extension JSONWriter {
     }
 }
 
+/// A minimal pretty-printing JSON writer (keys are written in the order given; callers sort).
+/// The output lives in one shared buffer object: writers for nested objects are copies of this
+/// struct, and a copied array would be copied again on every write. Each access to the buffer
+/// is checked for exclusivity, so bytes go in as runs, not one by one.
 struct JSONWriter {
     final class Buffer { var bytes: [UInt8] = [] }
     private let buffer = Buffer()
@@ -154,17 +155,17 @@ struct JSONWriter {
     init() {}
 
     private func append(_ b: UInt8) { buffer.bytes.append(b) }
-    private func append(_ bs: [UInt8]) { buffer.bytes.append(contentsOf: bs) }
+    private func append<Bytes: Collection<UInt8>>(_ bs: Bytes) { buffer.bytes.append(contentsOf: bs) }
 
     struct ObjectWriter {
         fileprivate var writer: JSONWriter
         fileprivate var first = true
         mutating func key(_ name: String, _ value: (inout JSONWriter) -> Void) {
-            writer.buffer.bytes.append(contentsOf: first ? [0x0A] : [0x2C, 0x0A])
+            if !first { writer.append(0x2C) }
             first = false
-            writer.pad()
+            writer.newLine()
             writer.string(name)
-            writer.buffer.bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+            writer.append(" : ".utf8)
             value(&writer)
         }
     }
@@ -175,7 +176,7 @@ struct JSONWriter {
         var o = ObjectWriter(writer: self)
         body(&o)
         indent -= 1
-        if !o.first { append(0x0A); pad() }
+        if !o.first { newLine() }
         append(0x7D)
     }
 
@@ -184,43 +185,55 @@ struct JSONWriter {
         guard !items.isEmpty else { append(0x5D); return }
         indent += 1
         for (i, item) in items.enumerated() {
-            append( i == 0 ? [0x0A] : [0x2C, 0x0A])
-            pad()
+            if i > 0 { append(0x2C) }
+            newLine()
             element(&self, item)
         }
         indent -= 1
-        append(0x0A)
-        pad()
+        newLine()
         append(0x5D)
     }
 
-    fileprivate mutating func pad() {
-        for _ in 0..<indent { append(0x20); append(0x20) }
+    /// A line break and the current indentation.
+    fileprivate func newLine() {
+        buffer.bytes.append(0x0A)
+        buffer.bytes.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
-    mutating func null() { append( Array("null".utf8)) }
-    mutating func bool(_ b: Bool) { append( Array((b ? "true" : "false").utf8)) }
-    mutating func number(_ n: Int) { append( Array(String(n).utf8)) }
+    mutating func null() { append("null".utf8) }
+    mutating func bool(_ b: Bool) { append((b ? "true" : "false").utf8) }
+    mutating func number(_ n: Int) { append(String(n).utf8) }
 
     /// Integral values without a fraction ("1", not "1.0"), as JSONEncoder writes them.
     mutating func decimal(_ d: Double) {
-        if d == d.rounded() && abs(d) < 1e15 { number(Int(d)) } else { append( Array(String(d).utf8)) }
+        if d == d.rounded() && abs(d) < 1e15 { number(Int(d)) } else { append(String(d).utf8) }
     }
 
     mutating func string(_ s: String) {
         append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: append( [0x5C, 0x22])
-            case 0x5C: append( [0x5C, 0x5C])
-            case 0x0A: append( [0x5C, 0x6E])
-            case 0x0D: append( [0x5C, 0x72])
-            case 0x09: append( [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                append( [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs that need no escape go in whole.
+            var run = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if run < i { append(UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+                run = i + 1
+                switch b {
+                case 0x22: append("\\\"".utf8)
+                case 0x5C: append("\\\\".utf8)
+                case 0x0A: append("\\n".utf8)
+                case 0x0D: append("\\r".utf8)
+                case 0x09: append("\\t".utf8)
+                default:
+                    let hex = "0123456789abcdef".utf8
+                    append("\\u00".utf8)
+                    append(hex[hex.index(hex.startIndex, offsetBy: Int(b >> 4))])
+                    append(hex[hex.index(hex.startIndex, offsetBy: Int(b & 0xF))])
+                }
             }
+            if run < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[run...])) }
         }
         append(0x22)
     }
