@@ -225,6 +225,18 @@ public struct FoldedKeywordMatcher: Sendable {
                         (symbol, length) = Self.character(at: i, in: text, fold: fold)
                         if symbol < breakSymbol {
                             state = Int(next[Int(symbol) &* states &+ state])
+                            if state == 0 {
+                                // Back at the root inside a word: every keyword starts at a
+                                // break, so none can match before this word ends. Its rest is
+                                // skipped without table steps.
+                                i &+= length
+                                while i < n {
+                                    (symbol, length) = Self.character(at: i, in: text, fold: fold)
+                                    if symbol >= breakSymbol && symbol != mark { break }
+                                    i &+= length
+                                }
+                                break
+                            }
                         } else if symbol != mark {
                             break
                         }
