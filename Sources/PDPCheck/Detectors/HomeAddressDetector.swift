@@ -80,6 +80,9 @@ public struct HomeAddressDetector: TextDetector {
                             note: "a label line ending in a colon, the address below"),
             DetectorExample("Cháu học lớp 6A trường THCS Nguyễn Trãi, nhà ở ⟦số 22 hẻm 45 Lê Văn Sỹ, phường 13⟧",
                             note: "the school is in the clause before the home word"),
+            DetectorExample("Lễ viếng tổ chức tại nhà riêng, ⟦số 15 đường Trần Phú, thị trấn Hương Khê⟧",
+                            note: "\"nhà riêng\" is the family's home, whatever event is held there; a comma may follow it"),
+            DetectorExample("Nhà bác ở ⟦ngõ 102 Trường Chinh⟧, cổng xanh", note: "\"Trường Chinh\" is a street, not a school"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
@@ -108,6 +111,8 @@ public struct HomeAddressDetector: TextDetector {
             "Văn phòng công ty: tầng 5, tòa nhà Sông Hàn, số 12 Bạch Đằng",
             "https://example.vn/12/3/nguyen-trai",
             DetectorExample("Nhận hàng tại: kho số 7 đường Lê Trung Đình, TP Quảng Ngãi", note: "a warehouse"),
+            DetectorExample("Trường Nguyễn Du ở số 5 Lê Lợi, phường 2 tuyển sinh lớp 10", note: "a school named after a person"),
+            DetectorExample("Trường Tiểu học Kim Đồng, số 8 ngõ 12 Trần Phú, phường 3", note: "a school's address"),
             "Lễ trao giải tổ chức ở phòng 204 nhà A vào thứ 6",
             DetectorExample("Vụ cháy xảy ra tại nhà số 12 ngõ 34 phố Hàng Bạc. Công an quận cho biết đang điều tra nguyên nhân.",
                             note: "a news report"),
@@ -171,10 +176,10 @@ public struct HomeAddressDetector: TextDetector {
         return out
     }()
 
-    /// "tư gia": a family's private house (a wake's, a wedding's).
+    /// "tư gia", "nhà riêng": a family's private house (a wake's, a wedding's).
     fileprivate static let privateHouseCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
         let entry = TopicLexicon.shared.entries[$0]
-        return entry.topic == .addressCue && entry.keyword == "tu gia"
+        return entry.topic == .addressCue && (entry.keyword == "tu gia" || entry.keyword == "nha rieng")
     })
 
     /// Words after an address word and before the address: "Địa chỉ nhà em là: …".
@@ -249,8 +254,8 @@ public struct HomeAddressDetector: TextDetector {
             if LinkContext.isInsideLinkOrEmail(chain.start, chain.end, in: text) { continue }
             var confidence = judge(chain, lead: lead, cueStart: hit.start, cueEnd: lead == .shape ? chain.start : hit.end,
                                    venues: venues, firstLineEnd: firstLineEnd, in: context)
-            // "Tang lễ tổ chức tại tư gia số 9 kiệt 112 …": "tư gia" says the place is the family's
-            // home, whatever event is held there.
+            // "Tang lễ tổ chức tại tư gia số 9 kiệt 112 …", "Lễ viếng tổ chức tại nhà riêng, số 15 …":
+            // the word says the place is the family's home, whatever event is held there.
             if Self.privateHouseCues.contains(hit.entry), !venues.any(in: hit.end..<chain.end) { confidence = max(confidence, 0.85) }
             found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
                                    confidence: confidence))
@@ -305,7 +310,8 @@ public struct HomeAddressDetector: TextDetector {
                 i += 1
                 continue
             }
-            if b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "=") {
+            // "nhà riêng, số 15 đường …": a comma right after the word, before the address.
+            if b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "=") || (b == UInt8(ascii: ",") && steps == 0) {
                 i += 1
                 steps += 1
                 continue

@@ -126,8 +126,8 @@ public struct FoldedKeywordMatcher: Sendable {
             outputStart.append(Int32(outputs.count))
             outputs += terminal[node]
             if state != 0 {
-                let from = Int(outputStart[failState])
-                let to = failState + 1 < outputStart.count ? Int(outputStart[failState + 1]) : outputs.count
+                // failState < state, so its range is closed by the next state's start.
+                let from = Int(outputStart[failState]), to = Int(outputStart[failState + 1])
                 if from < to { outputs += Array(outputs[from..<to]) }
             }
             for s in 0..<alphabet {

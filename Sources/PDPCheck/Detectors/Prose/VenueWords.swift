@@ -30,6 +30,27 @@ enum VenueWords {
     /// ("Chợ Đồn", "Chùa Bộc" are a district and a street).
     static let lowercaseOnly: Set<FoldedKey> = FoldedKey.set(["chua", "cho", "den", "mieu"])
 
+    /// Capitalised "Trường" opens a school's name only before a school word or a surname
+    /// ("Trường THCS Lê Lợi", "Trường Nguyễn Du"); before another capitalised word it is part of
+    /// a name: a street, a person, a place ("Trường Chinh", "Trường Sơn", "Trường Sa").
+    static let schoolWords: Set<FoldedKey> = FoldedKey.set([
+        "th", "thcs", "thpt", "pt", "ptcs", "ptth", "ptdtnt", "ptdtbt", "mn", "mg", "dh", "cd", "tc", "tieu", "trung",
+        "dai", "cao", "mam", "mau", "pho", "quoc", "chuyen", "dan", "nang", "su", "ky", "nghe", "thuc", "tu", "song",
+        "lien", "cap", "ban", "hoc", "truong",
+    ])
+    static let truong = FoldedKey("truong")
+
+    /// "Trường" at `start` (ending at `end`), capitalised, followed by a capitalised word that is
+    /// neither a school word nor a surname: a name, not a school.
+    static func opensNonSchoolName(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard ProseText.isUppercase(at: start, in: text) else { return false }
+        let next = ProseText.skipSpaces(from: end, in: text)
+        guard next > end, next < text.count, ProseText.isUppercase(at: next, in: text) else { return false }
+        let e = ProseText.wordEnd(from: next, in: text, limit: 24)
+        guard e > next, let key = FoldedKey(text, next..<e), !schoolWords.contains(key) else { return false }
+        return !PersonNameLexicon.surnames.contains(NameKey.of(text, next, e))
+    }
+
     /// Words of a listing of property for sale or rent, looked for in the sentence of an
     /// address: a price in billions, a land title, "thương lượng".
     static let listingPhrases: [String] = [
@@ -74,6 +95,7 @@ enum VenueWords {
                 if let key = FoldedKey(text, i..<end), let forms = table[key],
                    forms.isEmpty || forms.contains(where: { $0.matches(text, i..<firstEnd) }),
                    forms.isEmpty || !lowercaseOnly.contains(key) || !ProseText.isUppercase(at: i, in: text),
+                   key != truong || !opensNonSchoolName(i, firstEnd, in: text),
                    !(excluded.map { i < $0.upperBound && $0.lowerBound < end } ?? false) {
                     return true
                 }
