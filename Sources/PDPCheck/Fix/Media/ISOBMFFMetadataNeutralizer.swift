@@ -10,8 +10,10 @@
 /// - Timed metadata tracks that record a GPS route (GoPro GPMF `gpmd`, `camm`, Apple `mebx`
 ///   location keys) go when GPS goes: the `trak` becomes `free`, references to its track ID
 ///   from other tracks (`tref`) are neutralized, and its samples in `mdat` are zeroed (found
-///   through its sample table, less any byte a kept track uses). Where that cannot be done
-///   safely (a fragmented movie, a sample table that lies) the track stays and a person is told.
+///   through its sample table, less any byte a kept track uses). In a fragmented movie its
+///   track fragments, defaults and random access tables become `free` as well, and their
+///   samples are zeroed too. Where that cannot be done safely (a sample table that lies, a
+///   fragment placed relative to the one before it) the track stays and a person is told.
 enum ISOBMFFMetadataNeutralizer {
     static let free = FourCC("free")
     static let moov = FourCC("moov"), meta = FourCC("meta"), udta = FourCC("udta"), trak = FourCC("trak")
@@ -71,7 +73,10 @@ enum ISOBMFFMetadataNeutralizer {
             default: break
             }
         }
-        if let route { zeroSamples(&job, route) }
+        if let route {
+            zeroSamples(&job, route)
+            freeFragments(&job, route)
+        }
         log = job.log
         return job.out
     }
@@ -87,6 +92,15 @@ enum ISOBMFFMetadataNeutralizer {
             total += r.count
         }
         if total > 0 { job.log.note("\(total) bytes of GPS track samples in the media data were overwritten with zeros") }
+    }
+
+    /// In a fragmented movie, the removed tracks' fragments, defaults and random access tables
+    /// become `free` too: one note for them all (a long video has hundreds of fragments).
+    static func freeFragments(_ job: inout Job, _ route: TimedGPSTracks) {
+        guard !route.fragmentBoxes.isEmpty else { return }
+        for box in route.fragmentBoxes { makeFree(&job, box) }
+        let fragments = route.fragmentBoxes.filter { $0.type == MovieFragments.traf }.count
+        job.log.note("the GPS track's \(fragments) movie fragment(s) and its track defaults became free space")
     }
 
     /// A removed track: its `trak` becomes `free`, whatever it held.

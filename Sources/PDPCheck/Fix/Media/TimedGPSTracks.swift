@@ -19,6 +19,9 @@ struct TimedGPSTracks {
     var samples: [Range<Int>] = []
     /// Why the tracks cannot be removed in place; nil when they can (or there are none).
     var refusal: String?
+    /// In a fragmented movie, the boxes outside `trak` that belong to the GPS tracks and go with
+    /// them: their track fragments (`traf`), defaults (`trex`) and random access tables (`tfra`).
+    var fragmentBoxes: [BoxHeader] = []
 
     var removable: Bool { !tracks.isEmpty && refusal == nil }
 
@@ -56,10 +59,6 @@ struct TimedGPSTracks {
         }
         found.tracks = gps.map(\.track)
         guard !gps.isEmpty else { return found }
-        guard !fragmented else {
-            found.refusal = "the movie is fragmented, and its GPS samples are indexed outside moov"
-            return found
-        }
         if let damaged = unreadable.first {
             found.refusal = "\(damaged) cannot be read, so its samples could share bytes with the GPS track"
             return found
@@ -74,6 +73,34 @@ struct TimedGPSTracks {
                 return found
             }
         }
+        // A fragmented movie indexes its samples in `moof` boxes as well, by track ID.
+        var sharedFragments: [Range<Int>] = []
+        if fragmented {
+            let ids = gps.compactMap(\.track.id)
+            guard ids.count == gps.count else {
+                found.refusal = "a GPS track has no track ID, so its fragments cannot be told apart"
+                return found
+            }
+            let fragments: MovieFragments
+            do {
+                fragments = try MovieFragments.read(b, session: s, top: top)
+            } catch {
+                found.refusal = "its fragments cannot be followed: \(error.reason)"
+                return found
+            }
+            let gpsIDs = Set(ids)
+            for f in fragments.fragments {
+                if gpsIDs.contains(f.trackID) {
+                    route += f.samples
+                    found.fragmentBoxes.append(f.traf)
+                } else {
+                    sharedFragments += f.samples
+                }
+            }
+            found.fragmentBoxes += fragments.trackDefaults.filter { gpsIDs.contains($0.key) }.map(\.value)
+            found.fragmentBoxes += fragments.randomAccess.filter { gpsIDs.contains($0.trackID) }.map(\.box)
+            found.fragmentBoxes.sort { $0.start < $1.start }
+        }
         // Samples past the end of a truncated file are not in it; the rest must be media data,
         // or zeroing them would damage a structure.
         route = ByteRanges.merged(route).compactMap { r in
@@ -84,7 +111,7 @@ struct TimedGPSTracks {
             return found
         }
         // Bytes a kept track also uses stay: the picture and sound are never touched.
-        var shared: [Range<Int>] = []
+        var shared = sharedFragments
         for (container, table) in kept {
             do {
                 shared += try table.sampleRanges(in: b)
