@@ -349,9 +349,9 @@ public struct ChildDataDetector: RelationalTextDetector {
         ("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("tám", 8), ("chín", 9),
         ("mười", 10),
     ].map { (SpelledWord($0.0), $0.1) }
-    static let foldedNumbers: [FoldedKey: Int] = [
+    static let foldedNumbers = FoldedKey.table([
         "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-    ].reduce(into: [:]) { d, kv in if let k = FoldedKey(kv.key) { d[k] = kv.value } }
+    ])
 
     /// The number a spelled word names, spelled with its diacritics or without any.
     private func spelledNumber(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
@@ -395,9 +395,7 @@ public struct ChildDataDetector: RelationalTextDetector {
     }
 
     /// Words before "18 tháng" that make it a baby's age: "tròn 18 tháng", "được 8 tháng".
-    static let monthAgeLeads: [FoldedKey: [SpelledWord]] = [
-        "tron": [SpelledWord("tròn")], "duoc": [SpelledWord("được")], "moi": [SpelledWord("mới")],
-    ].reduce(into: [:]) { d, kv in if let k = FoldedKey(kv.key) { d[k] = kv.value } }
+    static let monthAgeLeads = FoldedKey.spellings(["tròn", "được", "mới"])
     static let thangSpelling = [SpelledWord("tháng")]
     static let roiSpelling = [SpelledWord("rồi")]
 

@@ -653,11 +653,7 @@ public struct DateOfBirthDetector: TextDetector {
 
     /// "ngoài 40 tuổi", "hơn 30 tuổi", "gần 50 tuổi", "khoảng 25 tuổi", "tầm 30 tuổi": an
     /// estimate, not someone's age (Corpus README: an age is "N tuổi" without "ngoài"/"hơn").
-    static let approximateWords: [FoldedKey: [SpelledWord]] = [
-        "ngoai": [SpelledWord("ngoài")], "hon": [SpelledWord("hơn")], "gan": [SpelledWord("gần")],
-        "khoang": [SpelledWord("khoảng")], "chung": [SpelledWord("chừng")], "tam": [SpelledWord("tầm")],
-        "co": [SpelledWord("cỡ")], "ngot": [SpelledWord("ngót")], "xi": [SpelledWord("xỉ")], "sap": [SpelledWord("sắp")],
-    ].reduce(into: [:]) { d, kv in if let k = FoldedKey(kv.key) { d[k] = kv.value } }
+    static let approximateWords = FoldedKey.spellings(["ngoài", "hơn", "gần", "khoảng", "chừng", "tầm", "cỡ", "ngót", "xỉ", "sắp"])
 
     private func isApproximate(_ word: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let key = FoldedKey(text, word), let forms = Self.approximateWords[key] else { return false }

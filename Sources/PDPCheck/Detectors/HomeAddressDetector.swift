@@ -524,27 +524,31 @@ public struct HomeAddressDetector: TextDetector {
         if [" hotline ", " tong dai ", " cskh ", " lien he ", " dat hang ", " dat ban "].contains(where: { line.contains($0) }) {
             return false
         }
-        var above = AddressChain()
-        above.elements = [AddressChain.Element(kind: .name, range: previousEnd..<previousEnd, hasNumber: false, hasStreetName: false)]
-        return personalLine(before: above, in: text)
+        return holdsPhoneNumber(ps..<previousEnd, in: text) && !VenueWords.any(in: ps..<previousEnd, text: text)
     }
 
     /// Whether the chain's line holds a phone-shaped number (10 or 11 digits from a leading 0 or
     /// +84, in groups) before the chain, and no venue word anywhere on it.
     private func personalLine(before chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
-        guard lo < chain.start else { return false }
+        guard lo < chain.start, holdsPhoneNumber(lo..<chain.start, in: text) else { return false }
+        let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
+        return !VenueWords.any(in: lo..<hi, text: text)
+    }
+
+    /// A VN phone number (10 or 11 digits from 0 or +, groups split by spaces, dots or dashes) in `range`.
+    private func holdsPhoneNumber(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var first: UInt8 = 0
         var phone = false
-        var i = lo
-        while i < chain.start {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let b = text[i]
             if UTF8Classes.isDigit(b) {
                 if digits == 0 { first = b }
                 digits += 1
             } else if digits > 0 && (b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "-"))
-                        && i + 1 < chain.start && UTF8Classes.isDigit(text[i + 1]) {
+                        && i + 1 < range.upperBound && UTF8Classes.isDigit(text[i + 1]) {
                 // A group separator inside the number.
             } else if b == UInt8(ascii: "+") && digits == 0 {
                 first = b
@@ -554,10 +558,7 @@ public struct HomeAddressDetector: TextDetector {
             }
             i += 1
         }
-        if (digits == 10 || digits == 11) && (first == UInt8(ascii: "0") || first == UInt8(ascii: "+")) { phone = true }
-        guard phone else { return false }
-        let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
-        return !VenueWords.any(in: lo..<hi, text: text)
+        return phone || ((digits == 10 || digits == 11) && (first == UInt8(ascii: "0") || first == UInt8(ascii: "+")))
     }
 
     /// "nhà", "ở", "sống", "trú" among the few words before a chain ("Nhà bé ở thôn 6",

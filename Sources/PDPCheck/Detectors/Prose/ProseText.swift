@@ -429,6 +429,18 @@ struct FoldedKey: Hashable, Sendable {
     }
 
     static func set(_ words: [String]) -> Set<FoldedKey> { Set(words.compactMap { FoldedKey($0) }) }
+
+    /// A literal table keyed by folded words ("mot": 1, "hai": 2, …).
+    static func table<Value>(_ entries: [String: Value]) -> [FoldedKey: Value] {
+        entries.reduce(into: [:]) { table, entry in if let key = FoldedKey(entry.key) { table[key] = entry.value } }
+    }
+
+    /// Words as spelled, by their folded key: ["tròn", "được"] gives `tron` → [tròn], `duoc` → [được].
+    static func spellings(_ words: [String]) -> [FoldedKey: [SpelledWord]] {
+        words.reduce(into: [:]) { table, word in
+            if let key = FoldedKey(SensitiveTopicKeywords.folded(word)) { table[key, default: []].append(SpelledWord(word)) }
+        }
+    }
 }
 
 /// A word spelled with its diacritics ("quán", "phố", "lớp"), matched on the raw bytes of a
