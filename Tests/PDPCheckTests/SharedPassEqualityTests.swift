@@ -225,6 +225,32 @@ struct SharedPassEqualityTests {
         #expect(total > 100)
     }
 
+    @Test("sentence and line bounds are those of the previous helpers, at every offset")
+    func sentenceAndLineBounds() throws {
+        // Long lines without punctuation reach the radius; emoji, NFD marks and malformed bytes
+        // sit on its edge.
+        let unbroken = Array((String(repeating: "Chị Lan bị ung thư ", count: 60) + "🙏 xong. "
+                              + String(repeating: "nha\u{0300} ", count: 200)).utf8)
+        var compared = 0
+        for (name, bytes) in try Self.corpusTexts().prefix(60) + Self.randomTexts().prefix(1) + [("unbroken", unbroken)] {
+            bytes.withUnsafeBufferPointer { text in
+                var offset = 0
+                while offset <= text.count {
+                    let sentence = RelationalText.sentence(around: offset, in: text)
+                    let line = RelationalText.line(around: offset, in: text)
+                    if sentence != RelationalTextReference.sentence(around: offset, in: text)
+                        || line != RelationalTextReference.line(around: offset, in: text) {
+                        Issue.record("\(name) at \(offset)")
+                        return
+                    }
+                    compared += 1
+                    offset += 1 + offset % 11
+                }
+            }
+        }
+        #expect(compared > 30_000)
+    }
+
     @Test("the engine finds the same on the corpus whatever the order texts are scanned in")
     func engineIsStateless() throws {
         // The passes keep scratch state per scan; nothing may leak from one text to the next.

@@ -53,6 +53,8 @@ public struct ChildDataDetector: RelationalTextDetector {
                             note: "\"mới\" is no \"mọi\""),
         ],
         nonTriggeringExamples: [
+            DetectorExample("cựu học sinh của trường là em Trương Khánh Linh, hiện học lớp 11 Toán trường THPT Chuyên Bình Long",
+                            note: "grade 11: 16 or older"),
             "Học sinh lớp 5 được nghỉ học ngày mai",
             "Trường Tiểu học Phước Hải kính mời quý phụ huynh học sinh lớp 4/3 đến dự họp",
             "Kéo co: lớp 9A1 vô địch năm thứ 2 liên tiếp",
@@ -95,6 +97,8 @@ public struct ChildDataDetector: RelationalTextDetector {
         /// Whether the detail itself says the person is under 16 (an age, a primary-school
         /// class); nil when it says nothing either way (a school by name).
         var impliesMinor: Bool?
+        /// A class of grade 11 or 12: its pupil is 16 or older, whatever else is said.
+        var olderGrade = false
     }
 
     private enum Role: UInt8 {
@@ -184,7 +188,14 @@ public struct ChildDataDetector: RelationalTextDetector {
         // Ages and birth years first: they tell which names are children.
         let ordered = details.sorted { ($0.kind == .age || $0.kind == .birthYear ? 0 : 1, $0.range.lowerBound)
             < ($1.kind == .age || $1.kind == .birthYear ? 0 : 1, $1.range.lowerBound) }
-        for d in ordered {
+        // A class of grade 11 or 12, a university: the pupil is 16 or older, whoever names them.
+        // "lớp 11 Toán trường THPT Chuyên …": the school named right after such a class is theirs too.
+        let olderClassEnds = details.filter(\.olderGrade).map(\.range.upperBound)
+        func afterOlderClass(_ d: Detail) -> Bool {
+            olderClassEnds.contains { $0 <= d.range.lowerBound && d.range.lowerBound - $0 <= 16
+                && !containsLineBreak($0..<d.range.lowerBound, in: text) }
+        }
+        for d in ordered where !d.olderGrade && !(d.kind == .school && afterOlderClass(d)) {
             guard let (confidence, anchor) = judge(d, people: people, strengths: strengths, knownChildren: knownChildren,
                                                    hits: hits, in: context) else { continue }
             if d.impliesMinor == true && (d.kind == .age || d.kind == .birthYear) && confidence >= 0.7, let a = anchor {
@@ -504,14 +515,15 @@ public struct ChildDataDetector: RelationalTextDetector {
             var k = ProseText.skipSpaces(from: codeEnd, in: text)
             if k < text.count && (text[k] == UInt8(ascii: ",") || text[k] == UInt8(ascii: "-")) { k = ProseText.skipSpaces(from: k + 1, in: text) }
             if let (schoolEnd, schoolMinor) = schoolName(at: k, in: text) {
-                return Detail(kind: .school, range: hit.start..<schoolEnd, impliesMinor: minor ?? schoolMinor)
+                return Detail(kind: .school, range: hit.start..<schoolEnd, impliesMinor: minor ?? schoolMinor,
+                              olderGrade: minor == false)
             }
             // "từ năm lớp 8", "hồi lớp 3": a grade the person was in once, not their class.
             let gradeOnly = (hit.end..<codeEnd).allSatisfy { !UTF8Classes.isASCIILetter(text[$0]) && text[$0] != UInt8(ascii: "/") }
             if gradeOnly, let key = previousWordKey(before: hit.start, in: text), Self.pastGradeWords.contains(key) { return nil }
             // "tuyển sinh lớp 1", "dạy lớp 2": admissions and teaching name no pupil.
             if gradeOnly, admissionOrTeaching(before: hit.start, in: text) { return nil }
-            return Detail(kind: .school, range: hit.start..<codeEnd, impliesMinor: minor)
+            return Detail(kind: .school, range: hit.start..<codeEnd, impliesMinor: minor, olderGrade: minor == false)
         case .schoolWord, .schoolType:
             guard let (end, minor) = schoolName(at: hit.start, in: text) else { return nil }
             return Detail(kind: .school, range: hit.start..<end, impliesMinor: minor)

@@ -77,8 +77,14 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Anh Nguyễn Văn Khánh (⟦12/05/1990⟧) bị mất ví", note: "a date in brackets after a name"),
             DetectorExample("⟦35 tuổi⟧, anh Trần Quốc Bảo vẫn chưa có việc làm", note: "the name opens the clause after the age"),
             DetectorExample("Ông Phan Văn Tư, ⟦1948⟧, ở thôn 3 xã Hòa Phú", note: "a year as the appositive of a full name"),
+            DetectorExample("Người này tên là Lê Thị Thu Hà ⟦1993⟧ (tuổi Quý Dậu), làm nail tự do",
+                            note: "the zodiac year in brackets after the year"),
+            DetectorExample("HPBD ông xã Lê Hoàng Phúc ⟦1989⟧, làm kỹ sư", note: "\"ông xã\" is a husband, not a commune"),
+            DetectorExample("Mẹ mổ xong phải hóa trị 8 đợt.\nMẹ năm nay ⟦57 tuổi⟧ rồi.",
+                            note: "a family word opening its sentence, \"năm nay\" and the age"),
         ],
         nonTriggeringExamples: [
+            DetectorExample("Chị sinh khoảng năm 1972, năm 1989 chị theo người quen vào Nam", note: "an estimated birth year"),
             "Sự kiện diễn ra ngày 12/05/2025 tại Nhà văn hóa phường.",
             "Hạn nộp hồ sơ: 15/12/2025, phỏng vấn lúc 8:30",
             "Ưu tiên sinh viên năm 2, làm ca 18:30 – 22:00",
@@ -187,7 +193,7 @@ public struct DateOfBirthDetector: TextDetector {
 
     /// Words that may stand between a birth word and its value: "sinh vào ngày 12/5", "sinh năm 1990".
     static let connectors: Set<FoldedKey> = FoldedKey.set([
-        "ngay", "nam", "thang", "vao", "ra", "la", "khoang", "tam", "on", "in", "of", "luc", "thi", "cua",
+        "ngay", "nam", "thang", "vao", "ra", "la", "on", "in", "of", "luc", "thi", "cua",
     ])
 
     public func detect(in context: TextScanContext, into matches: inout [TextMatch]) {
@@ -599,8 +605,23 @@ public struct DateOfBirthDetector: TextDetector {
             let k = ProseText.skipSpaces(from: h.end, in: text)
             let e = ProseText.wordEnd(from: k, in: text, limit: 12)
             if e > k, let key = FoldedKey(text, k..<e), Self.possessives.contains(key) { return true }
+            // "…ung thư vú giai đoạn 2. Mẹ năm nay 57 tuổi rồi": a family word opening its
+            // sentence, "năm nay" and the age, told in the first person without "mình".
+            if e > k, ProseText.folds(text, k..<e, to: "nam"), opensSentence(h.start, in: text) {
+                let k2 = ProseText.skipSpaces(from: e, in: text)
+                let e2 = ProseText.wordEnd(from: k2, in: text, limit: 12)
+                if e2 > k2, ProseText.folds(text, k2..<e2, to: "nay"), ProseText.skipSpaces(from: e2, in: text) == s { return true }
+            }
         }
         return false
+    }
+
+    /// Only spaces between `p` and the start of its line or the end of the sentence before.
+    private func opensSentence(_ p: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = ProseText.skipSpacesBackward(from: p, in: text)
+        guard k > 0 else { return true }
+        let b = text[k - 1]
+        return b == 0x0A || ((b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && k < p)
     }
 
     /// Words that make a birth year a rule for anyone: "trẻ", "các", "ứng viên", "đối tượng".
@@ -866,6 +887,22 @@ public struct DateOfBirthDetector: TextDetector {
             if !tied && !comma && ProseText.isLetter(at: after, in: text) {
                 let we = ProseText.wordEnd(from: after, in: text, limit: 12)
                 tied = FoldedKey(text, after..<we).map { Self.afterBirthYearWords.contains($0) } ?? false
+            }
+            // "Lê Hoàng Phúc 1989 – 37 tuổi": the age after a dash says it is a birth year.
+            if !tied && after > v.range.upperBound && after < text.count && (text[after] == UInt8(ascii: "-") || text[after] == 0xE2) {
+                let d = ProseText.skipSpaces(from: after + (text[after] == 0xE2 ? 3 : 1), in: text)
+                let de = ProseText.digitsEnd(from: d, in: text)
+                if ProseText.isDigit(at: d, in: text), de - d <= 3 {
+                    let w = ProseText.skipSpaces(from: de, in: text)
+                    let we = ProseText.wordEnd(from: w, in: text, limit: 12)
+                    tied = w > de && we > w && ProseText.folds(text, w..<we, to: "tuoi")
+                }
+            }
+            // "Lê Thị Thu Hà 1993 (tuổi Quý Dậu)": the zodiac year in brackets says it is a birth year.
+            if !tied && after < text.count && text[after] == UInt8(ascii: "(") {
+                let w = ProseText.skipSpaces(from: after + 1, in: text)
+                let we = ProseText.wordEnd(from: w, in: text, limit: 12)
+                tied = we > w && ProseText.folds(text, w..<we, to: "tuoi")
             }
             guard tied, !followedByMeasureOrPlace(v.range.upperBound, in: text),
                   !LinkContext.isInsideLinkOrEmail(v.range.lowerBound, v.range.upperBound, in: text) else { continue }

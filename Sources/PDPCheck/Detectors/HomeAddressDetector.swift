@@ -83,8 +83,18 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Lễ viếng tổ chức tại nhà riêng, ⟦số 15 đường Trần Phú, thị trấn Hương Khê⟧",
                             note: "\"nhà riêng\" is the family's home, whatever event is held there; a comma may follow it"),
             DetectorExample("Nhà bác ở ⟦ngõ 102 Trường Chinh⟧, cổng xanh", note: "\"Trường Chinh\" is a street, not a school"),
+            DetectorExample("Nhà em ở ⟦căn 12A08 tòa S2⟧ Vinhomes Grand Park, anh chị ghé chơi", note: "an apartment's code"),
+            DetectorExample("SHOP NHÀ MÂY\nCô Tạ Thị Lài – +84 846 503 095\n⟦Số 9, ngách 41/18, ngõ 250 Kim Giang⟧",
+                            note: "a +84 number on the line above"),
+            DetectorExample("SHOP NHÀ MÂY\nAnh Tôn Thất Bảo – 0845 234 703\nĐ/c: ⟦kiệt 82 Âu Cơ, tổ 14, phường Hải Vân⟧",
+                            note: "the line opens with its address label"),
+            DetectorExample("ĐC: ⟦số 56 hẻm 3 Trần Phú⟧\n⟦phường Vĩnh Thông, tỉnh An Giang⟧", note: "the ward and province on the next line"),
+            DetectorExample("Địa chỉ: ⟦D5-12 khu dân cư Việt Sing, phường An Phú⟧", note: "a plot's code"),
         ],
         nonTriggeringExamples: [
+            DetectorExample("cac co o chua Phuoc Lam (duong Tinh lo 941) moi tuan co dem gao", note: "\"Tinh lo\" is a road, not plot 941"),
+            DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
+            DetectorExample("B2-031   Quan Văn Thịnh", note: "a table's columns, not a plot code before a district"),
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
             DetectorExample("Bé Lê Gia Hân, 6 tuổi, ở xã Ea Tiêu (Đắk Lắk)", note: "a commune alone"),
             DetectorExample("TIỆM CÀ PHÊ GÓC PHỐ TUYỂN GẤP\n📍 Địa chỉ: số 42 Nguyễn Thị Minh Khai, P. Đa Kao\nGhé quán phỏng vấn nha", note: "a shop's address"),
@@ -259,6 +269,13 @@ public struct HomeAddressDetector: TextDetector {
             if Self.privateHouseCues.contains(hit.entry), !venues.any(in: hit.end..<chain.end) { confidence = max(confidence, 0.85) }
             found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
                                    confidence: confidence))
+            // "ĐC: số 56 hẻm 3 Trần Phú\nphường Vĩnh Thông, tỉnh An Giang": the ward and province
+            // on the line below finish the same address.
+            if let rest = continuation(after: chain, in: text) {
+                covered = max(covered, rest.end)
+                found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: rest.start, end: rest.end,
+                                       confidence: confidence))
+            }
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         slashNumbers(in: context, venues: venues, firstLineEnd: firstLineEnd, found: &found)
@@ -269,6 +286,26 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         matches.append(contentsOf: found)
+    }
+
+    /// The rest of an address on the next line: the chain ends its line, and the next line is
+    /// only units of a ward, a commune, a district or a province (a line of anything else is
+    /// not the address).
+    private func continuation(after chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> AddressChain? {
+        func lineEndAfter(_ e: Int) -> Int? {
+            var k = e
+            while k < text.count && (text[k] == 0x20 || text[k] == 0x09 || text[k] == UInt8(ascii: ",") || text[k] == UInt8(ascii: ".")
+                                    || text[k] == UInt8(ascii: ";") || text[k] == 0x0D) { k += 1 }
+            return k == text.count || text[k] == 0x0A ? k : nil
+        }
+        guard let lineEnd = lineEndAfter(chain.end), lineEnd < text.count else { return nil }
+        let q = ProseText.skipSpaces(from: lineEnd + 1, in: text)
+        guard AddressChainParser.unit(at: q, in: text) != nil else { return nil }
+        let rest = AddressChainParser.parse(from: q, in: text, allowBareNumber: false)
+        guard rest.start == q, !rest.elements.isEmpty, rest.elements.count <= 4,
+              rest.elements.allSatisfy({ $0.kind == .area || $0.kind == .name }),
+              rest.elements[0].kind == .area, lineEndAfter(rest.end) != nil else { return nil }
+        return rest
     }
 
     /// An address cell of a table: the chain in it (the cell ends it). A table that lists people
@@ -479,7 +516,9 @@ public struct HomeAddressDetector: TextDetector {
         // A line of a delivery or contact list: a phone number before the address, and no shop,
         // office or listing word on the line. The post's title (a shop's name) does not make
         // the customers' homes shops.
-        if personalLine(before: chain, in: text) || personalLineAbove(chain, in: text) { return max(base, 0.8) }
+        if personalLine(before: chain, in: text) || personalLineAbove(chain, from: min(cueStart, chain.start), in: text) {
+            return max(base, 0.8)
+        }
         if venueContext(for: chain, from: cueStart, venues: venues, firstLineEnd: firstLineEnd, in: context) {
             return lead == .shape ? 0.3 : 0.35
         }
@@ -512,9 +551,10 @@ public struct HomeAddressDetector: TextDetector {
 
     /// "1) chi Hien 0985 362 170" then the address alone on the next line: the item of a
     /// delivery or contact list goes on below its name and phone.
-    private func personalLineAbove(_ chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func personalLineAbove(_ chain: AddressChain, from start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let ls = ProseText.lineStart(chain.start, in: text, limit: 200)
-        guard ls > 0, ProseText.skipSpaces(from: ls, in: text) == chain.start else { return false }
+        // The address, or its label ("Đ/c: kiệt 82 …"), opens its line.
+        guard ls > 0, ProseText.skipSpaces(from: ls, in: text) == max(ls, start) else { return false }
         let previousEnd = ls - 1
         guard previousEnd > 0 else { return false }
         let ps = ProseText.lineStart(previousEnd, in: text, limit: 200)
@@ -540,19 +580,23 @@ public struct HomeAddressDetector: TextDetector {
     private func holdsPhoneNumber(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var first: UInt8 = 0
+        var plus = false
         var phone = false
         var i = range.lowerBound
         while i < range.upperBound {
             let b = text[i]
             if UTF8Classes.isDigit(b) {
-                if digits == 0 { first = b }
+                // "+84 846 503 095" starts with its plus sign, not with the 8.
+                if digits == 0 { first = plus ? UInt8(ascii: "+") : b }
+                plus = false
                 digits += 1
             } else if digits > 0 && (b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "-"))
                         && i + 1 < range.upperBound && UTF8Classes.isDigit(text[i + 1]) {
                 // A group separator inside the number.
             } else if b == UInt8(ascii: "+") && digits == 0 {
-                first = b
+                plus = true
             } else {
+                plus = false
                 if (digits == 10 || digits == 11) && (first == UInt8(ascii: "0") || first == UInt8(ascii: "+")) { phone = true }
                 digits = 0
             }
@@ -692,6 +736,13 @@ public struct HomeAddressDetector: TextDetector {
             if dateShaped && confidence == 0.7 { confidence = 0.6 }
             found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
                                    confidence: confidence))
+            // "ĐC: số 56 hẻm 3 Trần Phú\nphường Vĩnh Thông, tỉnh An Giang": the ward and province
+            // on the line below finish the same address.
+            if let rest = continuation(after: chain, in: text) {
+                lastEnd = max(lastEnd, rest.end)
+                found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: rest.start, end: rest.end,
+                                       confidence: confidence))
+            }
         }
     }
 
@@ -721,6 +772,8 @@ public struct HomeAddressDetector: TextDetector {
             }
         }
         guard parts.count == 2 || parts.count == 3 else { return false }
+        // "Tháng 3/2025": a month and its year.
+        if parts.count == 2 && (1...12).contains(parts[0]) && (1900...2100).contains(parts[1]) { return true }
         return BirthValueParser.isValidDay(parts[0], month: parts[1], year: 2000)
     }
 

@@ -313,10 +313,14 @@ enum PersonNameLexicon {
     /// Second words of kinship cues whose first word is an honorific ("em gái Lan", "người yêu Tuấn").
     static let kinshipTails = NameTable(["trai", "gái", "ruột", "họ", "dâu", "rể", "nuôi", "yêu", "cả", "út", "kế",
                                          "nội", "ngoại", "bé", "tên", "là", "xế", "nhà", "trọ", "shop", "xe", "tiệm",
-                                         "quán", "hụi", "nhận", "gửi", "thuê", "mua", "bán"])
+                                         "quán", "hụi", "nhận", "gửi", "thuê", "mua", "bán", "xã"])
     static let kinshipHeads = NameTable(["anh", "chị", "em", "bạn", "con", "cháu", "người", "bố", "mẹ", "ông", "bà",
                                          "cô", "chú", "bác", "vợ", "chồng", "cậu", "dì", "tài", "chủ",
                                          "mình", "tôi", "tui", "tớ", "e", "tên"])
+
+    /// "ông xã", "bà xã": a husband, a wife ("xã" is no commune there).
+    static let spouseTails = NameTable(["xã"])
+    static let spouseHeads = NameTable(["ông", "bà"])
 
     /// A word right before a capitalised run that makes the run a place or an institution.
     static let placeWords = NameTable([
@@ -1039,7 +1043,9 @@ enum PersonMentionScanner {
                 uncued = addressCue(p, pk, p2, p2k) == nil
                 // "o ban Na Tong" (ở bản…): after "ở", "tại" a plain "ban" is a village.
                 let honorificFirst = pk?.plain == true && L.plainHonorificsFirst.contains(pk) && !L.locatives.contains(p2k)
-                if (L.placeWords.contains(pk) && !honorificFirst) || L.placePairs.contains(p2k, pk) {
+                // "ông xã Lê Hoàng Phúc", "bà xã Thảo": a husband, a wife, not a commune.
+                let spouse = L.spouseTails.contains(pk) && L.spouseHeads.contains(p2k)
+                if (L.placeWords.contains(pk) && !honorificFirst && !spouse) || L.placePairs.contains(p2k, pk) {
                     // A place name follows; a person may only start further on, with a frequent
                     // surname and a full name ("xã Ea Tiêu Nguyễn Văn A").
                     var q = 0

@@ -123,6 +123,10 @@ enum AddressChainParser {
         ("phong", Unit(kind: .room, forms: [["phòng"]], value: .number)),
         // "lô 12, khu dân cư Hòa Xuân", "lô B2 KĐT Văn Phú": a plot, where a house number would be.
         ("lo", Unit(kind: .house, forms: [["lô"]], value: .numberOrCode)),
+        // "Quốc lộ 13", "tỉnh lộ 941": a road and its number, not plot 13 ("lo" typed without marks).
+        ("quoc lo", Unit(kind: .street, forms: [["quốc"], ["lộ"]], value: .any)),
+        ("tinh lo", Unit(kind: .street, forms: [["tỉnh"], ["lộ"]], value: .any)),
+        ("huong lo", Unit(kind: .street, forms: [["hương"], ["lộ"]], value: .any)),
         ("nha", Unit(kind: .room, forms: [["nhà"]], value: .code)),
         ("tap the", Unit(kind: .complex, forms: [["tập"], ["thể"]], value: .any)),
         ("khu tap the", Unit(kind: .complex, forms: [["khu"], ["tập"], ["thể"]], value: .any)),
@@ -159,6 +163,8 @@ enum AddressChainParser {
             let end = n == 3 ? ends.2 : (n == 2 ? ends.1 : ends.0)
             defer { n -= 1 }
             guard let key = FoldedKey(text, p..<end), let unit = units[key] else { continue }
+            // "Tinh lo 941", "quoc lo 13" typed without marks: a road's number, not plot 941.
+            if key == plotKey && followsRoadWord(p, in: text) { continue }
             if unit.lowercaseOnly && ProseText.isUppercase(at: p, in: text) { continue }
             if spelledAsUnit(unit, from: p, to: end, in: text) { return (unit, end) }
             // "o ban Na Tong, xa Pac Nam": typed without marks, "ban" (bạn, bán, bàn) is a village
@@ -169,6 +175,17 @@ enum AddressChainParser {
             }
         }
         return nil
+    }
+
+    static let plotKey = FoldedKey("lo")
+    static let roadWords: Set<FoldedKey> = FoldedKey.set(["tinh", "quoc", "huong", "lien"])
+
+    /// Whether the word before `p` makes "lộ" of "lo": "tỉnh lộ", "quốc lộ", "hương lộ", "liên lộ".
+    static func followsRoadWord(_ p: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: p, in: text)
+        let s = ProseText.wordStart(endingAt: e, in: text, limit: 12)
+        guard s < e, e < p, let key = FoldedKey(text, s..<e) else { return false }
+        return roadWords.contains(key)
     }
 
     /// A capitalised name, a comma, and a ward or commune with its name: `Na Tong, xa Pac Nam`.
@@ -261,10 +278,40 @@ enum AddressChainParser {
     static func code(at p: Int, in text: UnsafeBufferPointer<UInt8>, letterFirst: Bool = false) -> Int? {
         if letterFirst && !(p < text.count && text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z")) { return nil }
         if let e = houseNumber(at: p, in: text) { return e }
+        if let e = unitCode(at: p, in: text), !letterFirst || (text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z")) {
+            return e
+        }
         var j = p
         while j < text.count && j - p < 3 && ((text[j] >= UInt8(ascii: "A") && text[j] <= UInt8(ascii: "Z")) || UTF8Classes.isDigit(text[j])) { j += 1 }
         guard j > p, !ProseText.isLetter(at: j, in: text), !ProseText.isDigit(at: j, in: text) else { return nil }
         guard text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z") else { return nil }
+        return j
+    }
+
+    /// An apartment's code as developers print it: capitals and digits with at least one digit,
+    /// dots or dashes only between them, at most 12 characters (`12A08`, `S2.05`, `T3-1505`,
+    /// `A1.12.08`). Only after a building word, where a house number would not fit.
+    static func unitCode(at p: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        func isCodeCharacter(_ b: UInt8) -> Bool {
+            UTF8Classes.isDigit(b) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+        }
+        var j = p
+        var digits = 0
+        while j < text.count && j - p < 12 {
+            let b = text[j]
+            if isCodeCharacter(b) {
+                if UTF8Classes.isDigit(b) { digits += 1 }
+                j += 1
+            } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: "-")) && j > p && j + 1 < text.count
+                        && isCodeCharacter(text[j - 1]) && isCodeCharacter(text[j + 1]) {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard j > p, digits > 0, j - p >= 2 else { return nil }
+        guard !ProseText.isLetter(at: j, in: text), !ProseText.isDigit(at: j, in: text) else { return nil }
+        if j < text.count && (text[j] == UInt8(ascii: "%") || text[j] == UInt8(ascii: "@")) { return nil }
         return j
     }
 
@@ -373,6 +420,17 @@ enum AddressChainParser {
                 // A bare number must lead to a street or a unit.
                 if element.hasStreetName || unit(at: ProseText.skipSpaces(from: numberEnd, in: text), in: text) != nil {
                     return element
+                }
+            }
+            // "Địa chỉ: D5-12 khu dân cư Việt Sing": a plot's code after an address word, before a unit.
+            if allowBareNumber && first && text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z"),
+               let codeEnd = unitCode(at: p, in: text), codeEnd - p >= 3 {
+                // One space or a comma between: wider gaps are a table's columns ("B2-031   Quan Văn Thịnh").
+                var k = codeEnd
+                if k < text.count && text[k] == UInt8(ascii: ",") { k += 1 }
+                if k < text.count && text[k] == 0x20 { k += 1 }
+                if k > codeEnd && unit(at: k, in: text) != nil {
+                    return AddressChain.Element(kind: .house, range: p..<codeEnd, hasNumber: true, hasStreetName: false)
                 }
             }
             return nil

@@ -12,31 +12,46 @@ enum RelationalText {
     static func sentence(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let n = text.count
         let o = min(max(0, offset), n)
+        // The radius is counted while walking, as `back` and `ahead` count it: a sentence
+        // usually ends long before it, and walking the whole radius first cost more than the
+        // sentence.
         var lo = o
-        let loLimit = back(o, sentenceRadius, in: text)
-        while lo > loLimit {
+        var left = sentenceRadius
+        while lo > 0 {
             let b = text[lo - 1]
+            let starts = startsCharacter(b)
+            if starts && left == 0 { break }
             if b == 0x0A { break }
             if (b == 0x2E || b == 0x21 || b == 0x3F) && lo < n && (text[lo] == 0x20 || text[lo] == 0x0A) { break }
             // An emoji before a space ends a sentence too ("…em ấy 🙏 Trầm cảm là bệnh").
             if b == 0x20 && lo >= 5 && text[lo - 5] >= 0xF0 && text[lo - 5] <= 0xF4 { break }
+            if starts { left -= 1 }
             lo -= 1
         }
         while lo < n && UTF8Classes.isContinuation(text[lo]) { lo += 1 }
         var hi = o
-        let hiLimit = ahead(o, sentenceRadius, in: text)
-        while hi < hiLimit {
+        left = sentenceRadius
+        while hi < n {
             let b = text[hi]
+            let starts = startsCharacter(b)
+            if starts && left == 0 { break }
             if b == 0x0A { break }
             if (b == 0x2E || b == 0x21 || b == 0x3F) && (hi + 1 == n || text[hi + 1] == 0x20 || text[hi + 1] == 0x0A) {
                 hi += 1
                 break
             }
             if b >= 0xF0 && b <= 0xF4 && hi + 4 < n && text[hi + 4] == 0x20 { hi += 4; break }
+            if starts { left -= 1 }
             hi += 1
         }
         while hi < n && hi > lo && UTF8Classes.isContinuation(text[hi]) { hi += 1 }
         return lo..<max(lo, hi)
+    }
+
+    /// A byte that starts a character for the radius count: not a continuation byte, and not the
+    /// lead byte of a combining mark (U+0300–U+036F), which goes with its letter.
+    @inline(__always) static func startsCharacter(_ c: UInt8) -> Bool {
+        c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD
     }
 
     /// The end of the line holding `offset` (its line break, or the text's end).
@@ -52,11 +67,24 @@ enum RelationalText {
         let n = text.count
         let o = min(max(0, offset), n)
         var lo = o
-        let loLimit = back(o, sentenceRadius, in: text), hiLimit = ahead(o, sentenceRadius, in: text)
-        while lo > loLimit && text[lo - 1] != 0x0A { lo -= 1 }
+        var left = sentenceRadius
+        while lo > 0 {
+            let b = text[lo - 1]
+            let starts = startsCharacter(b)
+            if (starts && left == 0) || b == 0x0A { break }
+            if starts { left -= 1 }
+            lo -= 1
+        }
         while lo < n && UTF8Classes.isContinuation(text[lo]) { lo += 1 }
         var hi = o
-        while hi < hiLimit && text[hi] != 0x0A { hi += 1 }
+        left = sentenceRadius
+        while hi < n {
+            let b = text[hi]
+            let starts = startsCharacter(b)
+            if (starts && left == 0) || b == 0x0A { break }
+            if starts { left -= 1 }
+            hi += 1
+        }
         while hi < n && hi > lo && UTF8Classes.isContinuation(text[hi]) { hi += 1 }
         return lo..<max(lo, hi)
     }
@@ -77,8 +105,7 @@ enum RelationalText {
         var i = min(max(0, offset), text.count)
         var left = count
         while i > 0 {
-            let c = text[i - 1]
-            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
+            if startsCharacter(text[i - 1]) {
                 if left == 0 { break }
                 left -= 1
             }
@@ -93,8 +120,7 @@ enum RelationalText {
         var i = min(max(0, offset), n)
         var left = count
         while i < n {
-            let c = text[i]
-            if c & 0xC0 != 0x80 && c != 0xCC && c != 0xCD {
+            if startsCharacter(text[i]) {
                 if left == 0 { break }
                 left -= 1
             }

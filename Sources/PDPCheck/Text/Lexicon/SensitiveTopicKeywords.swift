@@ -109,7 +109,7 @@ enum SensitiveTopicKeywords {
     /// Art. 4(g): crimes and violations of the law.
     static let criminal: [Keyword] =
         group(.criminal, 1, [
-            "tiền án", "tiền sự", "tiền án tiền sự", "lý lịch tư pháp", "lí lịch tư pháp", "phiếu lý lịch tư pháp",
+            "tiền án", "tiền sự", "tiền án tiền sự", "án tích", "có án tích",
             "bị can", "bị cáo", "phạm nhân", "can phạm", "án tù", "tù giam", "án treo", "tù treo", "đi tù", "ra tù",
             "vào tù", "ngồi tù", "ở tù", "phạt tù", "bị phạt tù", "tạm giam", "bị tạm giữ", "tạm giữ hình sự",
             "khởi tố",
@@ -124,6 +124,9 @@ enum SensitiveTopicKeywords {
             "phạt tù": 0.5, "bị phạt tù": 0.6, "bản án": 0.4, "có án": 0.4, "bán dâm": 0.5,
             "mua dâm": 0.3, "bị bắt": 0.6, "bị tạm giữ": 0.6, "can phạm": 0.5, "kết án": 0.6,
         ])
+        // The certificate itself: job ads ask every applicant for it; only what it says ("có án
+        // tích") is someone's record.
+        + group(.criminal, 0.4, ["lý lịch tư pháp", "lí lịch tư pháp", "phiếu lý lịch tư pháp"])
         + group(.criminal, 0.8, [
             "tạm giữ", "tàng trữ", "trộm cắp", "ăn trộm", "ăn cắp", "cướp giật", "cướp", "đánh bạc", "cờ bạc", "gái gọi",
             "dâm ô", "vi phạm pháp luật",
