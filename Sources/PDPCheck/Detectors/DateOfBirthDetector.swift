@@ -607,21 +607,13 @@ public struct DateOfBirthDetector: TextDetector {
             if e > k, let key = FoldedKey(text, k..<e), Self.possessives.contains(key) { return true }
             // "…ung thư vú giai đoạn 2. Mẹ năm nay 57 tuổi rồi": a family word opening its
             // sentence, "năm nay" and the age, told in the first person without "mình".
-            if e > k, ProseText.folds(text, k..<e, to: "nam"), opensSentence(h.start, in: text) {
+            if e > k, ProseText.folds(text, k..<e, to: "nam"), opensClause(h.start, in: text) {
                 let k2 = ProseText.skipSpaces(from: e, in: text)
                 let e2 = ProseText.wordEnd(from: k2, in: text, limit: 12)
                 if e2 > k2, ProseText.folds(text, k2..<e2, to: "nay"), ProseText.skipSpaces(from: e2, in: text) == s { return true }
             }
         }
         return false
-    }
-
-    /// Only spaces between `p` and the start of its line or the end of the sentence before.
-    private func opensSentence(_ p: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let k = ProseText.skipSpacesBackward(from: p, in: text)
-        guard k > 0 else { return true }
-        let b = text[k - 1]
-        return b == 0x0A || ((b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")) && k < p)
     }
 
     /// Words that make a birth year a rule for anyone: "trẻ", "các", "ứng viên", "đối tượng".

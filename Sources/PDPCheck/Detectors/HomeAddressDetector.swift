@@ -267,15 +267,7 @@ public struct HomeAddressDetector: TextDetector {
             // "Tang lễ tổ chức tại tư gia số 9 kiệt 112 …", "Lễ viếng tổ chức tại nhà riêng, số 15 …":
             // the word says the place is the family's home, whatever event is held there.
             if Self.privateHouseCues.contains(hit.entry), !venues.any(in: hit.end..<chain.end) { confidence = max(confidence, 0.85) }
-            found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
-                                   confidence: confidence))
-            // "ĐC: số 56 hẻm 3 Trần Phú\nphường Vĩnh Thông, tỉnh An Giang": the ward and province
-            // on the line below finish the same address.
-            if let rest = continuation(after: chain, in: text) {
-                covered = max(covered, rest.end)
-                found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: rest.start, end: rest.end,
-                                       confidence: confidence))
-            }
+            covered = max(covered, report(chain, confidence: confidence, in: text, to: &found))
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         slashNumbers(in: context, venues: venues, firstLineEnd: firstLineEnd, found: &found)
@@ -286,6 +278,18 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         matches.append(contentsOf: found)
+    }
+
+    /// Reports a home address, and the rest of it on the next line ("ĐC: số 56 hẻm 3 Trần
+    /// Phú⏎phường Vĩnh Thông, tỉnh An Giang"); returns where the reported text ends.
+    private func report(_ chain: AddressChain, confidence: Double, in text: UnsafeBufferPointer<UInt8>,
+                        to found: inout [TextMatch]) -> Int {
+        found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
+                               confidence: confidence))
+        guard let rest = continuation(after: chain, in: text) else { return chain.end }
+        found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: rest.start, end: rest.end,
+                               confidence: confidence))
+        return rest.end
     }
 
     /// The rest of an address on the next line: the chain ends its line, and the next line is
@@ -734,15 +738,7 @@ public struct HomeAddressDetector: TextDetector {
             var confidence = judge(chain, lead: .shape, cueStart: s, cueEnd: s, venues: venues, firstLineEnd: firstLineEnd,
                                    in: context)
             if dateShaped && confidence == 0.7 { confidence = 0.6 }
-            found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: chain.start, end: chain.end,
-                                   confidence: confidence))
-            // "ĐC: số 56 hẻm 3 Trần Phú\nphường Vĩnh Thông, tỉnh An Giang": the ward and province
-            // on the line below finish the same address.
-            if let rest = continuation(after: chain, in: text) {
-                lastEnd = max(lastEnd, rest.end)
-                found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: rest.start, end: rest.end,
-                                       confidence: confidence))
-            }
+            lastEnd = max(lastEnd, report(chain, confidence: confidence, in: text, to: &found))
         }
     }
 

@@ -319,8 +319,7 @@ enum PersonNameLexicon {
                                          "mình", "tôi", "tui", "tớ", "e", "tên"])
 
     /// "ông xã", "bà xã": a husband, a wife ("xã" is no commune there).
-    static let spouseTails = NameTable(["xã"])
-    static let spouseHeads = NameTable(["ông", "bà"])
+    static let spousePairs = NamePairTable(["ông xã", "bà xã"])
 
     /// A word right before a capitalised run that makes the run a place or an institution.
     static let placeWords = NameTable([
@@ -1044,7 +1043,7 @@ enum PersonMentionScanner {
                 // "o ban Na Tong" (ở bản…): after "ở", "tại" a plain "ban" is a village.
                 let honorificFirst = pk?.plain == true && L.plainHonorificsFirst.contains(pk) && !L.locatives.contains(p2k)
                 // "ông xã Lê Hoàng Phúc", "bà xã Thảo": a husband, a wife, not a commune.
-                let spouse = L.spouseTails.contains(pk) && L.spouseHeads.contains(p2k)
+                let spouse = L.spousePairs.contains(p2k, pk)
                 if (L.placeWords.contains(pk) && !honorificFirst && !spouse) || L.placePairs.contains(p2k, pk) {
                     // A place name follows; a person may only start further on, with a frequent
                     // surname and a full name ("xã Ea Tiêu Nguyễn Văn A").

@@ -237,7 +237,7 @@ enum AddressChainParser {
         // A letter prefix: K45/12 (kiệt), A12, B-15.08.
         if i < text.count && UTF8Classes.isASCIILetter(text[i]) {
             var j = i
-            while j < text.count && j - i < 2 && text[j] >= UInt8(ascii: "A") && text[j] <= UInt8(ascii: "Z") { j += 1 }
+            while j < text.count && j - i < 2 && isCapitalASCII(text[j]) { j += 1 }
             guard j > i else { return nil }
             if j < text.count && text[j] == UInt8(ascii: "-") { j += 1 }
             guard ProseText.isDigit(at: j, in: text) else { return nil }
@@ -274,27 +274,26 @@ enum AddressChainParser {
         return l >= UInt8(ascii: "a") && l <= UInt8(ascii: "g")
     }
 
-    /// A block code after a building word: `tòa B`, `block A2`, `căn B-15.08`.
+    /// A block code after a building word: `tòa B`, `block A2`, `căn B-15.08`, `căn 12A08`.
     static func code(at p: Int, in text: UnsafeBufferPointer<UInt8>, letterFirst: Bool = false) -> Int? {
-        if letterFirst && !(p < text.count && text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z")) { return nil }
+        if letterFirst && !(p < text.count && isCapitalASCII(text[p])) { return nil }
         if let e = houseNumber(at: p, in: text) { return e }
-        if let e = unitCode(at: p, in: text), !letterFirst || (text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z")) {
-            return e
-        }
+        if let e = unitCode(at: p, in: text) { return e }
         var j = p
-        while j < text.count && j - p < 3 && ((text[j] >= UInt8(ascii: "A") && text[j] <= UInt8(ascii: "Z")) || UTF8Classes.isDigit(text[j])) { j += 1 }
+        while j < text.count && j - p < 3 && (isCapitalASCII(text[j]) || UTF8Classes.isDigit(text[j])) { j += 1 }
         guard j > p, !ProseText.isLetter(at: j, in: text), !ProseText.isDigit(at: j, in: text) else { return nil }
-        guard text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z") else { return nil }
+        guard isCapitalASCII(text[p]) else { return nil }
         return j
     }
 
-    /// An apartment's code as developers print it: capitals and digits with at least one digit,
-    /// dots or dashes only between them, at most 12 characters (`12A08`, `S2.05`, `T3-1505`,
-    /// `A1.12.08`). Only after a building word, where a house number would not fit.
+    @inline(__always) static func isCapitalASCII(_ b: UInt8) -> Bool { b &- UInt8(ascii: "A") < 26 }
+
+    /// An apartment's or a plot's code as developers print it: capitals and digits with at least
+    /// one digit, dots or dashes only between them, at most 12 characters (`12A08`, `S2.05`,
+    /// `T3-1505`, `D5-12`). Read only after a building word or an address word, where a house
+    /// number would stand.
     static func unitCode(at p: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        func isCodeCharacter(_ b: UInt8) -> Bool {
-            UTF8Classes.isDigit(b) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-        }
+        func isCodeCharacter(_ b: UInt8) -> Bool { UTF8Classes.isDigit(b) || isCapitalASCII(b) }
         var j = p
         var digits = 0
         while j < text.count && j - p < 12 {
@@ -423,7 +422,7 @@ enum AddressChainParser {
                 }
             }
             // "Địa chỉ: D5-12 khu dân cư Việt Sing": a plot's code after an address word, before a unit.
-            if allowBareNumber && first && text[p] >= UInt8(ascii: "A") && text[p] <= UInt8(ascii: "Z"),
+            if allowBareNumber && first && isCapitalASCII(text[p]),
                let codeEnd = unitCode(at: p, in: text), codeEnd - p >= 3 {
                 // One space or a comma between: wider gaps are a table's columns ("B2-031   Quan Văn Thịnh").
                 var k = codeEnd
