@@ -48,6 +48,7 @@ public struct BankAccountDetector: NumberRunDetector {
             DetectorExample("chuyển khoản 500000 nhé", note: "a round amount"),
             DetectorExample("CK 15.000.000", note: "thousands grouping"),
             DetectorExample("CK ngày 12.05.2024", note: "a date"),
+            DetectorExample("Hoặc gọi giúp em, ck em là Trần Đức Long 0563.097.435", note: "\"ck em\" is her husband"),
             DetectorExample("Số thẻ 4123 4567 8901 2349", note: "a card number, not an account"),
             DetectorExample("STK 4123456789012349", note: "a Luhn-valid Visa number after STK is left to the card detector"),
             DetectorExample("tài khoản Facebook 100004567891234", note: "an account on a platform, not a bank"),

@@ -51,6 +51,8 @@ public struct ChildDataDetector: RelationalTextDetector {
             DetectorExample("e ten Nong Thi Hoai, sdt 0329718540\ne co nen bo ck ko? con e moi ⟦2 tuoi⟧", note: "\"moi\" without marks is \"mới\""),
             DetectorExample("Chồng em là Đàm Quang Huy, anh ta ngoại tình.\nTuần trước em đã nộp đơn ra tòa, con gái em mới ⟦4 tuổi⟧ cứ hỏi bố đâu",
                             note: "\"mới\" is no \"mọi\""),
+            DetectorExample("Chị gái em là Cao Thị Thanh Tâm, 0930 617 455.\n2 cháu nhà chị: cháu lớn ⟦11 tuổi⟧ học ⟦lớp 6A trường THCS Phù Cừ⟧, cháu nhỏ mới ⟦4 tuổi⟧.",
+                            note: "the class right after a child's age"),
         ],
         nonTriggeringExamples: [
             DetectorExample("cựu học sinh của trường là em Trương Khánh Linh, hiện học lớp 11 Toán trường THPT Chuyên Bình Long",
@@ -204,6 +206,7 @@ public struct ChildDataDetector: RelationalTextDetector {
             results.append((d, confidence))
         }
         results += agesListedAfter(results, details: details, in: text)
+        results += classesAfterAges(results, details: details, in: text)
         results += listHeadings(details, results: results, people: people, in: text)
         var reported = Set<Range<Int>>()
         for (d, confidence) in results.sorted(by: { $0.0.range.lowerBound < $1.0.range.lowerBound })
@@ -267,6 +270,39 @@ public struct ChildDataDetector: RelationalTextDetector {
             previous = (d.range.upperBound, p.confidence)
         }
         return out
+    }
+
+    /// "cháu lớn 11 tuổi học lớp 6A trường THCS Phù Cừ": the class or school right after a child's
+    /// age, joined by "học" or "đang học", is the same child's.
+    private func classesAfterAges(_ results: [(Detail, Double)], details: [Detail],
+                                  in text: UnsafeBufferPointer<UInt8>) -> [(Detail, Double)] {
+        let ages = results.filter { $0.0.kind == .age && $0.0.impliesMinor == true && $0.1 >= 0.5 }
+        guard !ages.isEmpty else { return [] }
+        var out: [(Detail, Double)] = []
+        for d in details where d.kind == .school && d.impliesMinor != false && !d.olderGrade {
+            guard !results.contains(where: { $0.0.range.overlaps(d.range) }),
+                  let (age, confidence) = ages.last(where: { $0.0.range.upperBound <= d.range.lowerBound }),
+                  d.range.lowerBound - age.range.upperBound <= 16,
+                  onlyStudyWords(age.range.upperBound..<d.range.lowerBound, in: text) else { continue }
+            out.append((d, confidence))
+        }
+        return out
+    }
+
+    /// Spaces, a comma and "học", "đang học": the joint between an age and the class.
+    private func onlyStudyWords(_ r: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = r.lowerBound
+        var words = 0
+        while i < r.upperBound {
+            let b = text[i]
+            if b == 0x20 || b == UInt8(ascii: ",") { i += 1; continue }
+            let e = ProseText.wordEnd(from: i, in: text, limit: 8)
+            guard e > i, e <= r.upperBound, ProseText.folds(text, i..<e, to: "hoc") || ProseText.folds(text, i..<e, to: "dang")
+            else { return false }
+            words += 1
+            i = e
+        }
+        return words >= 1
     }
 
     /// Spaces, commas, "và", "va", "&", a dash or a slash: nothing but the joints of a list.

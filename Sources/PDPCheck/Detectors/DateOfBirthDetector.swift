@@ -82,6 +82,8 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("HPBD ông xã Lê Hoàng Phúc ⟦1989⟧, làm kỹ sư", note: "\"ông xã\" is a husband, not a commune"),
             DetectorExample("Mẹ mổ xong phải hóa trị 8 đợt.\nMẹ năm nay ⟦57 tuổi⟧ rồi.",
                             note: "a family word opening its sentence, \"năm nay\" and the age"),
+            DetectorExample("2️⃣ HPBD ông xã Lê Hoàng Phúc ⟦1989⟧ – ⟦37 tuổi⟧ rồi mà vẫn như con nít 😂",
+                            note: "a birth year and the age it makes, not a range"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Chị sinh khoảng năm 1972, năm 1989 chị theo người quen vào Nam", note: "an estimated birth year"),
@@ -141,6 +143,8 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Chị Nguyễn Thị Hoa bán hàng ở chợ. Con gái lớn năm nay 19 tuổi, đi làm xa", note: "another sentence's subject"),
             DetectorExample("Sách của Nguyễn Nhật Ánh, 2019, tái bản lần 3", note: "a recent year after a name"),
             DetectorExample("Mã đơn SN2024 giao ngày mai, ISBN1990 là mã sách", note: "a code, not a label"),
+            DetectorExample("Trùng sinh nhật ông ca sĩ bolero bà nội mê nhất, ổng sinh năm 1950 😆", note: "a star nobody names"),
+            DetectorExample("Tuyển nam 18 – 40 tuổi, ưu tiên có bằng lái", note: "an age range"),
         ])
 
     private enum Cue: UInt8 {
@@ -218,7 +222,9 @@ public struct DateOfBirthDetector: TextDetector {
                 continue
             }
             if cue == .age {
-                if let m = age(endingAt: hit, hits: hits, in: text), reported.insert(m.start).inserted { found.append(m) }
+                if let m = age(endingAt: hit, hits: hits, after: found.last, in: text), reported.insert(m.start).inserted {
+                    found.append(m)
+                }
                 if let m = zodiacYear(after: hit, in: text), reported.insert(m.start).inserted { found.append(m) }
                 continue
             }
@@ -236,7 +242,7 @@ public struct DateOfBirthDetector: TextDetector {
         if newsWords.count >= NewsStyle.minimumWords {
             for k in found.indices { found[k].confidence = min(found[k].confidence, 0.45) }
         }
-        matches.append(contentsOf: found)
+        matches.append(contentsOf: found.sorted { $0.start < $1.start })
     }
 
     // MARK: values after a birth word
@@ -272,8 +278,16 @@ public struct DateOfBirthDetector: TextDetector {
         case (.twoDigitYear, _): return nil
         }
         if LinkContext.isInsideLinkOrEmail(v.range.lowerBound, v.range.upperBound, in: text) { return nil }
+        // "nam sinh năm 1988 trở về sau": a cut-off year, for anyone.
+        if v.kind == .year || v.kind == .twoDigitYear, isCutOff(after: v.range.upperBound, in: text) { return nil }
         // "trẻ 6 tuổi (sinh năm 2020)", "ứng viên sinh năm 1995": a rule for anyone, not a person.
         if v.kind == .year || v.kind == .twoDigitYear || v.kind == .monthYear, isGeneric(before: hit.start, in: text) {
+            return nil
+        }
+        // "ông ca sĩ bolero bà nội mê nhất, ổng sinh năm 1950": a star nobody names.
+        let sentence = RelationalText.sentence(around: hit.start, in: text)
+        if PublicFigures.unnamed(before: hit.start, sentence: sentence,
+                                 mentions: ProseText.mentions(in: text, window: sentence), in: text) {
             return nil
         }
         let rule = v.kind == .year || v.kind == .twoDigitYear ? "vn.dob.year" : "vn.dob.date"
@@ -365,6 +379,18 @@ public struct DateOfBirthDetector: TextDetector {
         return e > k && ProseText.folds(text, k..<e, to: word)
     }
 
+    /// "trở về sau", "trở về trước", "trở lên", "về sau": the year bounds a rule.
+    private func isCutOff(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let w = ProseText.skipSpaces(from: end, in: text)
+        let we = ProseText.wordEnd(from: w, in: text, limit: 12)
+        guard w > end, we > w else { return false }
+        if ProseText.folds(text, w..<we, to: "tro") { return true }
+        guard ProseText.folds(text, w..<we, to: "ve") else { return false }
+        let x = ProseText.skipSpaces(from: we, in: text)
+        let xe = ProseText.wordEnd(from: x, in: text, limit: 12)
+        return xe > x && (ProseText.folds(text, x..<xe, to: "sau") || ProseText.folds(text, x..<xe, to: "truoc"))
+    }
+
     /// Units, measures and places after a number: it is not a year then.
     static let measureWords: Set<FoldedKey> = FoldedKey.set([
         "tuoi", "ngo", "ngach", "hem", "kiet", "duong", "pho", "to", "thon", "xom", "ap", "p", "q", "phuong", "xa",
@@ -426,7 +452,8 @@ public struct DateOfBirthDetector: TextDetector {
     // MARK: ages and bracketed years next to a name
 
     /// "anh Tuấn, 35 tuổi": an adult's age right after their name. Ages under 16 are children's.
-    private func age(endingAt hit: KeywordHit, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+    private func age(endingAt hit: KeywordHit, hits: [KeywordHit], after birth: TextMatch?,
+                     in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
         let e = ProseText.skipSpacesBackward(from: hit.start, in: text)
         guard e > 0, UTF8Classes.isDigit(text[e - 1]) else { return nil }
         var s = e
@@ -446,6 +473,12 @@ public struct DateOfBirthDetector: TextDetector {
         if followsWord("nay", before: s, in: text), followsWord("nam", before: wordStartBefore(s, in: text), in: text),
            namedPerson(endingNear: s, within: 110, in: text) {
             return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.55)
+        }
+        // "T sinh 5/3/1990, năm nay 36 tuổi": the age the birth date just given makes.
+        if let b = birth, b.end <= s, s - b.end <= 24, followsWord("nay", before: s, in: text),
+           followsWord("nam", before: wordStartBefore(s, in: text), in: text),
+           ProseText.sentence(around: b.end, in: text).contains(s) {
+            return TextMatch(ruleId: "vn.dob.age", category: .dateOfBirth, start: s, end: hit.end, confidence: 0.6)
         }
         // "chi Soc Kha (29 tuoi)": an honorific and capitalised words the name tables do not know.
         if addressedWords(endingBefore: s, in: text) {
@@ -655,8 +688,11 @@ public struct DateOfBirthDetector: TextDetector {
         if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
         if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
         if dash > 0 {
+            // "1989 – 37 tuổi": a birth year before the dash, and the age it makes.
             let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
-            return d > 0 && UTF8Classes.isDigit(text[d - 1])
+            var ds = d
+            while ds > 0 && UTF8Classes.isDigit(text[ds - 1]) && d - ds < 5 { ds -= 1 }
+            return d > ds && d - ds <= 3
         }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
@@ -678,7 +714,9 @@ public struct DateOfBirthDetector: TextDetector {
                 if s < e, ProseText.folds(text, s..<e, to: "ba") || ProseText.folds(text, s..<e, to: "ong") { return false }
             }
             // Typed without marks, "co" is "cô" (a teacher, an aunt) as often as "cỡ".
-            return !ProseText.folds(text, word, to: "co") && !ProseText.folds(text, word, to: "tam")
+            // Lowercase "tam" is "tầm"; capitalised, it is the name Tâm.
+            return !ProseText.folds(text, word, to: "co")
+                && !(ProseText.folds(text, word, to: "tam") && ProseText.isUppercase(at: word.lowerBound, in: text))
         }
         return forms.contains { $0.matches(text, word) }
     }
@@ -689,7 +727,8 @@ public struct DateOfBirthDetector: TextDetector {
                              minimumFullNameWords: Int = 2) -> Bool {
         let lo = ProseText.lineStart(offset, in: text, limit: distance + 60)
         let mentions = ProseText.mentions(in: text, window: lo..<offset)
-        guard let last = mentions.last(where: { $0.end <= offset }),
+        // A name beside a title ("ca sĩ Hoàng Thùy Lam … năm nay chị ấy 30 tuổi") is a public figure's.
+        guard let last = mentions.last(where: { $0.end <= offset }), !last.hasTitle,
               ProseText.within(from: last.end, to: offset, distance, in: text) else { return false }
         if last.kind == .fullName {
             var words = 1
@@ -883,12 +922,7 @@ public struct DateOfBirthDetector: TextDetector {
             // "Lê Hoàng Phúc 1989 – 37 tuổi": the age after a dash says it is a birth year.
             if !tied && after > v.range.upperBound && after < text.count && (text[after] == UInt8(ascii: "-") || text[after] == 0xE2) {
                 let d = ProseText.skipSpaces(from: after + (text[after] == 0xE2 ? 3 : 1), in: text)
-                let de = ProseText.digitsEnd(from: d, in: text)
-                if ProseText.isDigit(at: d, in: text), de - d <= 3 {
-                    let w = ProseText.skipSpaces(from: de, in: text)
-                    let we = ProseText.wordEnd(from: w, in: text, limit: 12)
-                    tied = w > de && we > w && ProseText.folds(text, w..<we, to: "tuoi")
-                }
+                tied = ProseText.isDigit(at: d, in: text) && BirthValueParser.isAge(at: d, in: text)
             }
             // "Lê Thị Thu Hà 1993 (tuổi Quý Dậu)": the zodiac year in brackets says it is a birth year.
             if !tied && after < text.count && text[after] == UInt8(ascii: "(") {

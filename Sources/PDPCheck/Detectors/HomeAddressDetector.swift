@@ -94,6 +94,8 @@ public struct HomeAddressDetector: TextDetector {
         nonTriggeringExamples: [
             DetectorExample("cac co o chua Phuoc Lam (duong Tinh lo 941) moi tuan co dem gao", note: "\"Tinh lo\" is a road, not plot 941"),
             DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
+            DetectorExample("🔥 CHÍNH CHỦ BÁN NHÀ NGỌC HÀ – KHÔNG TIẾP MÔI GIỚI 🔥\n\n🏠 Nhà 4 tầng ngõ 158 Ngọc Hà, phường Ngọc Hà, Hà Nội",
+                            note: "a house under a title that sells it"),
             DetectorExample("B2-031   Quan Văn Thịnh", note: "a table's columns, not a plot code before a district"),
             DetectorExample("Nhà mình ở Đà Nẵng, ai gần thì qua chơi", note: "a city is too coarse"),
             DetectorExample("Bé Lê Gia Hân, 6 tuổi, ở xã Ea Tiêu (Đắk Lắk)", note: "a commune alone"),
@@ -511,12 +513,16 @@ public struct HomeAddressDetector: TextDetector {
         if adjacentVenue { return lead == .shape ? 0.3 : 0.35 }
         // The line says whose home it is ("nhà mình ở tầng 1, phòng cho thuê tầng 2").
         if homeContext(of: chain, in: text) { return max(base, 0.8) }
-        // "Nhà ngõ 67 Phùng Khoang – 38m2, giá 6,2 tỷ": a house for sale, whatever "nhà" says.
+        // "Nhà ngõ 67 Phùng Khoang – 38m2, giá 6,2 tỷ": a house for sale, whatever "nhà" says; so
+        // is every house under a title that sells it ("CHÍNH CHỦ BÁN NHÀ NGỌC HÀ"), unless someone
+        // lives there ("mình đang ở nhờ nhà bố mẹ tại số 9 ngách 35/12").
         let sentence = ProseText.sentence(around: chain.start, in: text)
         if VenueWords.anyListing(in: max(sentence.lowerBound, lineStart)..<max(chain.end, sentence.upperBound), text: text) {
             return lead == .shape ? 0.3 : 0.35
         }
-        if homeWordsBefore(chain.start, in: text) { return max(base, 0.8) }
+        let listed = chain.start > firstLineEnd && VenueWords.anyListing(in: 0..<firstLineEnd, text: text)
+        if homeWordsBefore(chain.start, residenceOnly: listed, in: text) { return max(base, 0.8) }
+        if listed { return lead == .shape ? 0.3 : 0.35 }
         // A line of a delivery or contact list: a phone number before the address, and no shop,
         // office or listing word on the line. The post's title (a shop's name) does not make
         // the customers' homes shops.
@@ -611,7 +617,9 @@ public struct HomeAddressDetector: TextDetector {
 
     /// "nhà", "ở", "sống", "trú" among the few words before a chain ("Nhà bé ở thôn 6",
     /// "giao về nhà mới nhé:\nSố 3 ngách…", "hiện ở tổ 12").
-    private func homeWordsBefore(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `residenceOnly`: only a word of living somewhere counts ("ở", "sống", "trú"), anywhere in
+    /// the six words: under a sale's title "nhà" is the house for sale.
+    private func homeWordsBefore(_ start: Int, residenceOnly: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var e = start
         var words = 0
         var crossedLine = false
@@ -627,8 +635,12 @@ public struct HomeAddressDetector: TextDetector {
             let r = s..<k
             // "nhà số 17" is the address itself.
             let housePrefix = words == 0 && AddressChainParser.isHousePrefix(at: start, in: text) != nil
-            if ProseText.folds(text, r, to: "nha") && ProseText.spelled(text, r, as: Spelling.nha) && !housePrefix { return true }
-            if ProseText.folds(text, r, to: "o") && ProseText.spelled(text, r, as: Spelling.o) && words < 3 { return true }
+            if !residenceOnly && ProseText.folds(text, r, to: "nha") && ProseText.spelled(text, r, as: Spelling.nha) && !housePrefix {
+                return true
+            }
+            if ProseText.folds(text, r, to: "o") && ProseText.spelled(text, r, as: Spelling.o) && (words < 3 || residenceOnly) {
+                return true
+            }
             if ProseText.folds(text, r, to: "song") && ProseText.spelled(text, r, as: Spelling.song) { return true }
             if ProseText.folds(text, r, to: "tru") && ProseText.spelled(text, r, as: Spelling.tru) { return true }
             words += 1

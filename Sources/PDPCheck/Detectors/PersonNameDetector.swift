@@ -602,8 +602,10 @@ public struct PersonNameDetector: RelationalTextDetector {
 /// news report for its police words: only press and court words count there.
 struct NewsContext {
     private let positions: [Int]
+    private let text: UnsafeBufferPointer<UInt8>
 
     init(_ context: TextScanContext) {
+        text = context.text
         let hits = context.keywordHits(of: .newsCue)
         if !hits.isEmpty && NewsStyle.isCallOut(newsHits: hits, callOutHits: context.keywordHits(of: .callOutCue)) {
             positions = []
@@ -613,14 +615,21 @@ struct NewsContext {
     }
 
     func isNews(around start: Int, _ end: Int) -> Bool {
-        guard positions.count >= 2 else { return false }
-        let lo = RelationalText.lowerBound(positions.count) { positions[$0] < start - 1200 }
+        // 1,200 characters each way, counted as characters so NFC and NFD reach the same words;
+        // first in bytes wide enough for any form (a character is at most 4 bytes here), which
+        // settles most calls without walking.
+        guard count(from: start - 4800, to: end + 4800, besides: start..<end) >= 2 else { return false }
+        let from = RelationalText.back(start, 1200, in: text), to = RelationalText.ahead(end, 1200, in: text)
+        return count(from: from, to: to, besides: start..<end) >= 2
+    }
+
+    private func count(from: Int, to: Int, besides span: Range<Int>) -> Int {
         var count = 0
-        var i = lo
-        while i < positions.count && positions[i] < end + 1200 {
-            if positions[i] < start || positions[i] >= end { count += 1 }
+        var i = RelationalText.lowerBound(positions.count) { positions[$0] < from }
+        while i < positions.count && positions[i] < to {
+            if positions[i] < span.lowerBound || positions[i] >= span.upperBound { count += 1 }
             i += 1
         }
-        return count >= 2
+        return count
     }
 }

@@ -73,6 +73,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         for hit in context.keywordHits(of: topic) {
             // The automaton reads punctuation as a word break: "ghép. Tìm" is not "ghép tim".
             guard RelationalText.isOnePhrase(hit.start, hit.end, in: text) else { continue }
+            // "#comeout", "#ly_hon": a hashtag files the post under a topic, it tells nothing of anyone.
+            if RelationalText.inHashtag(hit.start, in: text) { continue }
             var weight = tables.weight[hit.entry]
             if let spelling = tables.spelling[hit.entry] {
                 guard let checked = spelling.weight(of: hit, in: text, base: weight) else { continue }
@@ -239,6 +241,13 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
                            mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
                            organisationsTell: Bool = false) -> Double? {
+        var evidence = evidence, mentions = mentions
+        // In a thread of comments each line is another speaker ("– Mình 38t …, từng đi tù"): only
+        // what the comment's own line gives ties it to someone.
+        if let comment = RelationalText.threadComment(around: start, in: text) {
+            evidence.removeAll { !comment.contains($0.start) }
+            mentions.removeAll { !comment.contains($0.start) }
+        }
         let sentence = RelationalText.sentence(around: start, in: text)
         var tie = 0.0
         // Identifiers of the first phase.
@@ -310,6 +319,11 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         }
         if tie < 0.62 && continues { tie = 0.62 }
         guard tie > 0 else { return nil }
+        // A star the sentence does not name ("chị ca sĩ mình thần tượng công khai song tính"):
+        // only a name or a number in the sentence itself ties the phrase to someone then.
+        if tie <= 0.7 && PublicFigures.unnamed(before: start, sentence: sentence, mentions: mentions, in: text) {
+            tie = min(tie, 0.35)
+        }
         // A clause that opens with the topic talks about the topic itself ("HIV không lây qua
         // ăn uống", "Trầm cảm là bệnh", "…hiểu giúp: tự kỷ không phải bệnh"), whoever the post
         // is about, unless someone is named in the sentence or it fills a form ("Bệnh: …").
@@ -330,12 +344,21 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             let formField = clauseStart > sentence.lowerBound && text[clauseStart - 1] == UInt8(ascii: ":") && label <= 3
             if !named && !formField && !RelationalText.isListItem(sentence, in: text) { tie = min(tie, 0.4) }
         }
-        // "…ảnh nhạy cảm đang rất phổ biến": a trend, whoever was named before.
+        // "…ảnh nhạy cảm đang rất phổ biến": a trend, whoever was named before; "giải quyết ly hôn
+        // nhanh, trọn gói": a service's advertisement.
         // (The sentence is found around the phrase's start; a phrase stretched to its amount can end past it.)
-        if RelationalText.KeyedWords(text, end..<max(end, min(sentence.upperBound, RelationalText.ahead(end, 40, in: text))))
-            .contains(Self.trends) {
+        let after = RelationalText.KeyedWords(text, end..<max(end, min(sentence.upperBound, RelationalText.ahead(end, 40, in: text))))
+        if after.contains(Self.trends) || after.contains(Self.advertised) {
             tie = min(tie, 0.35)
         }
+        // "70% vụ ly hôn", "hơn 200 ca nhiễm HIV": counted cases; "Theo thống kê, mỗi năm … trẻ mắc
+        // ung thư", "Đọc báo thấy bảo cứ 3 cặp kết hôn thì 1 cặp ly hôn": a statistic.
+        if Self.countedCases(before: start, in: text)
+            || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.statistics) {
+            tie = min(tie, 0.35)
+        }
+        // "Người gọi xưng là cán bộ điều tra, nói con trai bà đang bị tạm giam": an impostor's story.
+        if Self.impostorClaim(RelationalText.KeyedWords(text, sentence.lowerBound..<start)) { tie = min(tie, 0.35) }
         // A term in quotes ("tài khoản tạm giữ", "bác sĩ") names a thing, it tells nothing of anyone.
         if RelationalText.isQuotedTerm(start, end, within: sentence, in: text) { tie = min(tie, 0.35) }
         // Someone who asked not to be named ("nhờ mình đăng giấu tên"), and no name given.
@@ -370,6 +393,27 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             confidence = min(confidence, 0.35)
         }
         return confidence
+    }
+
+    /// An impostor, then what they say: "xưng là cán bộ điều tra, nói con trai bà …". Not a
+    /// pretence alone ("tự xưng \"bác sĩ\" nhưng … đã bị phạt"): the story after it may be true.
+    static func impostorClaim(_ words: RelationalText.KeyedWords) -> Bool {
+        guard let k = words.keys.indices.first(where: { words.contains(words: Self.impostors, at: $0) }) else { return false }
+        return words.keys[(k + 2)...].contains { Self.sayingWords.contains($0) }
+    }
+
+    /// "70% vụ ly hôn", "200 ca nhiễm HIV", "hàng nghìn vụ": the phrase counts cases. The word
+    /// before it is "vụ", "ca" or "trường hợp", after a number, a percentage or a quantity word.
+    static func countedCases(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = RelationalText.KeyedWords(text, RelationalText.back(start, 40, in: text)..<start)
+        var k = words.keys.count - 1
+        if k >= 1, Self.caseWords.contains(words.keys[k - 1], words.keys[k]) { k -= 1 }
+        else if k < 0 || !Self.caseWord.contains(words.keys[k]) { return false }
+        if k >= 1 && Self.quantityWords.contains(words.keys[k - 1]) { return true }
+        var i = ProseText.skipSpacesBackward(from: words.starts[k], in: text)
+        guard i > 0 else { return false }
+        if text[i - 1] == UInt8(ascii: "%") { i -= 1 }
+        return i > 0 && UTF8Classes.isDigit(text[i - 1])
     }
 
     /// Whether a business is the subject of the words before `start` in its sentence: the last

@@ -54,6 +54,8 @@ extension SensitiveTopicDetector {
                 "Ung thư là nguyên nhân tử vong hàng đầu, theo Tổ chức Y tế Thế giới.",
                 DetectorExample("Ba đang điều trị tại BV Ung bướu Nghệ An", note: "a hospital's name"),
                 "Tóc trắng là do di truyền, anh Tuấn ạ",
+                DetectorExample("Em là Đào Thị Kim Chi, 0905 123 456. Bác sĩ giải thích mẹ bầu nhiễm viêm gan B nếu tải lượng cao thì phải uống thuốc",
+                                note: "advice for any pregnant woman"),
             ])
         case .criminal:
             return ([
@@ -67,6 +69,10 @@ extension SensitiveTopicDetector {
                 "Tiền ăn mỗi tháng của anh Tuấn khoảng 3 triệu",
                 "Bạn ăn gì chưa?",
                 "Năm 1930, Nguyễn Văn Cừ bị bắt và bị kết án tù.",
+                DetectorExample("Bà Lê Thị Hoa 0905 123 456 nhận cuộc gọi. Người gọi xưng là cán bộ điều tra, nói con trai bà đang bị tạm giam",
+                                note: "an impostor's story"),
+                DetectorExample("Tuyển lái xe, HR 0931 703 179.\n💬 Bình luận:\n– Em Lường Văn Tới, zalo 0904.362.117 ạ\n↳ HR: ok em\n– Mình 38t có bằng C, từng đi tù 3 năm, cty có nhận ko ạ",
+                                note: "another commenter, identified by nothing on their line"),
             ])
         case .religion:
             return ([
@@ -111,6 +117,9 @@ extension SensitiveTopicDetector {
                 "Anh Tuấn gây tai nạn rồi bỏ chạy",
                 "Lễ diễu hành ủng hộ cộng đồng LGBT diễn ra tại Hà Nội",
                 "Lễ hội Viet Pride kêu gọi tôn trọng người cùng giới, chị Lan tham gia",
+                DetectorExample("Cảm ơn chị ca sĩ mình thần tượng, chị công khai song tính trên talkshow. Zalo mình 0904 362 117",
+                                note: "a star the post does not name"),
+                DetectorExample("Mình là Quân, 0904 362 117, cuối tuần đi Pride nè\n#comeout #lgbt", note: "hashtags"),
             ])
         case .privateLife:
             return ([
@@ -162,6 +171,9 @@ extension SensitiveTopicDetector {
                 DetectorExample("✔️ Điều tra ngoại tình, thu thập bằng chứng ly hôn.\n✔️ Tìm người thân thất lạc.\nGọi ngay 0902 715 364",
                                 note: "a service's number on a later line"),
                 DetectorExample("Về quyền nuôi con, con dưới 36 tháng tuổi được giao cho mẹ, anh Tuấn ạ", note: "a clause about the topic"),
+                DetectorExample("Em Lê Thị Hoa, 0930 617 455. Em có đọc báo nói 70% vụ ly hôn do vợ đứng đơn", note: "a statistic"),
+                DetectorExample("Chị Hạnh 0930 617 455 có thấy quảng cáo \"giải quyết ly hôn nhanh, trọn gói\" mà không dám tin",
+                                note: "a service's advertisement"),
             ])
         default:
             return ([], [])

@@ -141,6 +141,24 @@ extension SensitiveTopicDetector {
         "hai người", "2 người", "cả hai", "hai đứa", "2 đứa", "hai vợ chồng", "2 vợ chồng", "2 vc", "hai vc", "vợ chồng",
         "vc", "hai bên",
     ], foldSingleWords: false)
+    /// What a service's advertisement says after its trade ("giải quyết ly hôn nhanh, trọn gói").
+    static let advertised = RelationalText.PhraseTable([
+        "trọn gói", "uy tín", "giá rẻ", "nhanh gọn", "bảo mật tuyệt đối", "cam kết", "chi phí thấp",
+    ], foldSingleWords: false)
+    /// Who tells an impostor's story: the caller is no police officer, the son was never detained.
+    static let impostors = RelationalText.PhraseTable([
+        "xưng là", "tự xưng", "giả danh", "mạo danh", "giả làm", "đóng giả",
+    ], foldSingleWords: false)
+    /// What a sentence quoting figures says before the topic ("Theo thống kê", "đọc báo thấy bảo").
+    static let statistics = RelationalText.PhraseTable([
+        "thống kê", "số liệu", "tỷ lệ", "tỉ lệ", "đọc báo", "báo chí", "theo báo", "khảo sát", "trung bình",
+    ], foldSingleWords: false)
+    /// What an impostor does next: "nói", "báo", "bảo", "rằng", "dọa", "thông báo" (the last word).
+    static let sayingWords = NameTable(["nói", "báo", "bảo", "rằng", "dọa", "doạ"])
+    /// Words that count cases: "vụ", "ca" and "trường hợp" ("70% vụ ly hôn", "12 trường hợp nhiễm").
+    static let caseWord = NameTable(["vụ", "ca"])
+    static let caseWords = NamePairTable(["trường hợp"])
+    static let quantityWords = NameTable(["nghìn", "ngàn", "trăm", "chục", "triệu", "vạn", "nhiêu", "số"])
     /// What makes a topic a trend rather than someone's story.
     static let trends = RelationalText.PhraseTable([
         "phổ biến", "gia tăng", "vấn nạn", "tràn lan", "ngày càng nhiều", "đang tăng",
@@ -198,8 +216,11 @@ extension SensitiveTopicDetector {
         "quy định", "theo quy định", "được phép", "điều kiện", "tiêu chuẩn",
         "khảo sát", "tránh xa", "về vấn đề", "về việc", "ai chứng kiến", "ai thấy", "ai gặp", "ai đang",
         "nghĩa vụ", "đừng bao giờ", "không bao giờ", "không nên", "đừng nên",
-        // Sayings about men and women in general: "đàn ông có tiền là có bồ".
-        "đàn ông", "đàn bà", "hay nói", "nếu", "giả sử", "trường hợp", "người ta nói", "câu nói", "thường nói", "dịch vụ",
+        // Sayings about men and women in general: "đàn ông có tiền là có bồ"; advice for any
+        // pregnant woman: "mẹ bầu nhiễm viêm gan B nếu…", "phụ nữ trên 35 tuổi mang thai".
+        "đàn ông", "đàn bà", "mẹ bầu", "bà bầu", "phụ nữ", "thai phụ", "sản phụ",
+        // A notice to any customer: "Lưu ý: khách say xe nặng hoặc mang bầu báo trước".
+        "khách", "quý khách", "hành khách", "lưu ý", "hay nói", "nếu", "giả sử", "trường hợp", "người ta nói", "câu nói", "thường nói", "dịch vụ",
         "thám tử",
     ], foldSingleWords: false)
     /// Short words that make a general statement only right before the topic (compared with

@@ -97,6 +97,18 @@ struct ContextKeywordTable: Sendable {
         self.labels = labels
     }
 
+    /// "ck em là Trần Đức Long 0563…", "ck mình": teencode for "chồng" (husband), not "chuyển
+    /// khoản", when a person word follows.
+    private static func isSpouse(_ folded: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 2, folded[start] == UInt8(ascii: "c"), folded[start + 1] == UInt8(ascii: "k") else { return false }
+        var e = end + 1
+        while e < folded.count && folded[e] != 0x20 { e += 1 }
+        guard end + 1 < e else { return false }
+        return spouseFollowers.contains(String(decoding: folded[(end + 1)..<e], as: UTF8.self))
+    }
+
+    private static let spouseFollowers: Set<String> = ["em", "e", "minh", "toi", "tui", "chi", "c", "cua", "t", "tao", "to"]
+
     /// The label of the keyword that ends nearest the end of `folded`; at the same end,
     /// the longest keyword ("so dien thoai" over "dien thoai").
     func nearestLabel(in folded: [UInt8], lastWordOnly: Bool = false) -> ContextLabel? {
@@ -106,14 +118,15 @@ struct ContextKeywordTable: Sendable {
                 var node = 0
                 var j = end - 1
                 var found: ContextLabel?
+                var foundStart = end
                 while j >= 0, let s = Self.symbol(folded[j]) {
                     let next = children[node * Self.alphabet + s]
                     if next < 0 { break }
                     node = Int(next)
-                    if let label = labels[node], j == 0 || folded[j - 1] == 0x20 { found = label }
+                    if let label = labels[node], j == 0 || folded[j - 1] == 0x20 { found = label; foundStart = j }
                     j -= 1
                 }
-                if let found { return found }
+                if let found, !(found == .bank && Self.isSpouse(folded, foundStart, end)) { return found }
                 if lastWordOnly { return nil }
                 // Move to the previous word end.
                 while end > 0 && folded[end - 1] != 0x20 { end -= 1 }

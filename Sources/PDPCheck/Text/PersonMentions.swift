@@ -318,6 +318,8 @@ enum PersonNameLexicon {
                                          "cô", "chú", "bác", "vợ", "chồng", "cậu", "dì", "tài", "chủ",
                                          "mình", "tôi", "tui", "tớ", "e", "tên"])
 
+    /// Places people name after their owner: "dãy trọ cô Sáu", "quán chị Lan", "tiệm cô Ba".
+    static let ownedPlaces = NameTable(["trọ", "quán", "tiệm", "shop", "sạp"])
     /// "ông xã", "bà xã": a husband, a wife ("xã" is no commune there).
     static let spousePairs = NamePairTable(["ông xã", "bà xã"])
 
@@ -861,6 +863,8 @@ enum PersonMentionScanner {
             // field is a house number.
             var s = k
             while s > 0 && text[s - 1] == 0x20 { s -= 1 }
+            // "(16 Lê Lợi, TP Huế)": a house number opening a bracket, after a place it locates.
+            if j - k <= 5 && s == k && s > 0 && text[s - 1] == UInt8(ascii: "(") { return true }
             if j - k <= 4 && s < k && s > 0 && (text[s - 1] == UInt8(ascii: "-") || text[s - 1] == UInt8(ascii: ",")
                 || (s > 2 && text[s - 3] == 0xE2 && text[s - 2] == 0x80 && text[s - 1] == 0x93)) {
                 return true
@@ -1164,6 +1168,8 @@ enum PersonMentionScanner {
             let L = PersonNameLexicon.self
             if p2 != nil && L.notCues.contains(p2k, pk) { return nil }
             if L.honorifics.contains(pk) {
+                // "dãy trọ cô Hường", "quán chị Lan": a place named after its owner.
+                if p2 != nil && L.ownedPlaces.contains(p2k) { return nil }
                 if let p2, L.kinshipHeads.contains(p2k) { return p2.start }
                 return p.start
             }

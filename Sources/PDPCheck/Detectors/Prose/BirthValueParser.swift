@@ -90,17 +90,28 @@ struct BirthValueParser {
         if (b == UInt8(ascii: ":") || b == UInt8(ascii: "h")) && ProseText.isDigit(at: end + 1, in: text) { return false }
         if (b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") || b == UInt8(ascii: ","))
             && ProseText.isDigit(at: end + 1, in: text) { return false }
-        // `1990 – 1995`, `1990 - 95`.
+        // `1990 – 1995`, `1990 - 95`; not `1989 – 37 tuổi`, a birth year and the age it makes.
         let k = ProseText.skipSpaces(from: end, in: text)
         if k + 3 < text.count && text[k] == 0xE2 && text[k + 1] == 0x80 && text[k + 2] == 0x93 {
-            if ProseText.isDigit(at: ProseText.skipSpaces(from: k + 3, in: text), in: text) { return false }
+            let d = ProseText.skipSpaces(from: k + 3, in: text)
+            if ProseText.isDigit(at: d, in: text) && !Self.isAge(at: d, in: text) { return false }
         }
-        if k < text.count && text[k] == UInt8(ascii: "-") && ProseText.isDigit(at: ProseText.skipSpaces(from: k + 1, in: text), in: text) {
-            return false
+        if k < text.count && text[k] == UInt8(ascii: "-") {
+            let d = ProseText.skipSpaces(from: k + 1, in: text)
+            if ProseText.isDigit(at: d, in: text) && !Self.isAge(at: d, in: text) { return false }
         }
         // `1900 4014`: the first group of a longer number (a hotline, an amount).
         if k > end && ProseText.isDigit(at: k, in: text) && ProseText.digitsEnd(from: k, in: text) - k >= 3 { return false }
         return true
+    }
+
+    /// `37 tuổi` at `d`: at most three digits, then the word "tuổi".
+    static func isAge(at d: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let de = ProseText.digitsEnd(from: d, in: text)
+        guard de - d <= 3 else { return false }
+        let w = ProseText.skipSpaces(from: de, in: text)
+        let we = ProseText.wordEnd(from: w, in: text, limit: 12)
+        return w > de && we > w && ProseText.folds(text, w..<we, to: "tuoi")
     }
 
     /// ` tháng 5` / ` thang 5` / ` thg 5` after a day: the month and the end of its digits.

@@ -321,6 +321,47 @@ enum RelationalText {
         return PersonMentionScanner.nonASCII(at: i, in: text).0 == .other
     }
 
+    /// The line around `offset` when it is a comment in a thread: it opens with a dash or a reply
+    /// arrow ("– Mình 38t…", "↳ HR: …"), and a reply arrow or a "Bình luận" heading comes earlier.
+    static func threadComment(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let line = self.line(around: offset, in: text)
+        var i = line.lowerBound
+        while i < line.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+        guard i < line.upperBound, isDash(at: i, in: text) || isReplyArrow(at: i, in: text) else { return nil }
+        let lo = back(line.lowerBound, 1500, in: text)
+        var k = lo
+        while k + 2 < line.lowerBound {
+            if isReplyArrow(at: k, in: text) { return line }
+            k += 1
+        }
+        return KeyedWords(text, lo..<line.lowerBound).contains(threadHeadings) ? line : nil
+    }
+
+    static let threadHeadings = PhraseTable(["bình luận", "comment", "cmt"])
+
+    /// "-", "–", "—" (a comment's bullet).
+    @inline(__always) static func isDash(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if text[i] == UInt8(ascii: "-") { return true }
+        return text[i] == 0xE2 && i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94)
+    }
+
+    /// "↳" (U+21B3), a reply under a comment.
+    @inline(__always) static func isReplyArrow(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text[i] == 0xE2 && i + 2 < text.count && text[i + 1] == 0x86 && text[i + 2] == 0xB3
+    }
+
+    /// Whether the word at `start` belongs to a hashtag: a `#` opens its run of non-space bytes.
+    static func inHashtag(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = start
+        while k > 0 && start - k < 64 {
+            let b = text[k - 1]
+            if b == UInt8(ascii: "#") { return true }
+            if b == 0x20 || b == 0x0A || b == 0x09 { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// Whether `start..<end` sits inside quotes of at most five words in the sentence.
     static func isQuotedTerm(_ start: Int, _ end: Int, within sentence: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         func quote(at i: Int) -> Bool {
