@@ -90,10 +90,14 @@ public struct HomeAddressDetector: TextDetector {
                             note: "the line opens with its address label"),
             DetectorExample("ĐC: ⟦số 56 hẻm 3 Trần Phú⟧\n⟦phường Vĩnh Thông, tỉnh An Giang⟧", note: "the ward and province on the next line"),
             DetectorExample("Địa chỉ: ⟦D5-12 khu dân cư Việt Sing, phường An Phú⟧", note: "a plot's code"),
+            DetectorExample("Cụ Lan, 0912 345 678.\nAi muốn ghé thăm: từ chợ Hòa Phước chạy vô ⟦đường bê tông cạnh trạm y tế xã chừng 200m, nhà thứ 3 bên trái, cổng sắt xanh⟧.",
+                            note: "directions to a house"),
+            DetectorExample("Đi qua cổng làng Lạc Chính rẽ trái, ⟦nhà thứ 3 có cổng sắt xanh, sát ao làng⟧", note: "directions after a turn"),
         ],
         nonTriggeringExamples: [
             DetectorExample("cac co o chua Phuoc Lam (duong Tinh lo 941) moi tuan co dem gao", note: "\"Tinh lo\" is a road, not plot 941"),
             DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
+            DetectorExample("Anh ấy mua căn nhà thứ hai của mình năm 2020", note: "a second house, not directions"),
             DetectorExample("🔥 CHÍNH CHỦ BÁN NHÀ NGỌC HÀ – KHÔNG TIẾP MÔI GIỚI 🔥\n\n🏠 Nhà 4 tầng ngõ 158 Ngọc Hà, phường Ngọc Hà, Hà Nội",
                             note: "a house under a title that sells it"),
             DetectorExample("B2-031   Quan Văn Thịnh", note: "a table's columns, not a plot code before a district"),
@@ -273,6 +277,7 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         slashNumbers(in: context, venues: venues, firstLineEnd: firstLineEnd, found: &found)
+        directions(in: context, firstLineEnd: firstLineEnd, found: &found)
         // A news report republishes what is already public ("vụ cháy tại số 12 ngõ 34…, Công an
         // quận cho biết"): two kinds of news wording lower every address below the threshold.
         if !found.isEmpty && NewsStyle.isNews(hits) {
@@ -280,6 +285,22 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         matches.append(contentsOf: found)
+    }
+
+    /// Directions to a house ("chạy vô đường bê tông … chừng 200m, nhà thứ 3 bên trái, cổng sắt
+    /// xanh"): one address, replacing what the chain reader found inside it ("ngõ 3" of "vào ngõ 3
+    /// khoảng 50m, nhà thứ ba…"). A shop's directions (its post's title names it) stay low.
+    private func directions(in context: TextScanContext, firstLineEnd: Int, found: inout [TextMatch]) {
+        let text = context.text
+        for hit in context.keywordHits(of: .directionCue) {
+            guard let span = HouseDirections.span(at: hit.start..<hit.end, in: text) else { continue }
+            func inside(_ m: TextMatch) -> Bool { span.lowerBound <= m.start && m.end <= span.upperBound }
+            if found.contains(where: { $0.start < span.upperBound && span.lowerBound < $0.end && !inside($0) }) { continue }
+            found.removeAll(where: inside)
+            let confidence = span.lowerBound > firstLineEnd && titleNamesVenue(firstLineEnd, in: text) ? 0.35 : 0.75
+            found.append(TextMatch(ruleId: "vn.address", category: .homeAddress, start: span.lowerBound,
+                                   end: span.upperBound, confidence: confidence))
+        }
     }
 
     /// Reports a home address, and the rest of it on the next line ("ĐC: số 56 hẻm 3 Trần

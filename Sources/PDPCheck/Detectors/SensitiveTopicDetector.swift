@@ -158,6 +158,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             mentions.removeAll { Self.isInitial($0, in: text) }
         }
         let news = NewsContext(context)
+        let posterVoice = RelationalText.speaksAsEm(text, familyHits: context.keywordHits(of: .familyCue))
         var lastReported = -1
         for g in groups {
             let end = topic == .health ? Self.extendHealthPhrase(g.end, in: text) : g.end
@@ -169,7 +170,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             let weight = g.weight >= 0.5 ? g.weight : 0.8
             guard var confidence = Self.confidence(g.start, end, weight: weight, text: text, mentions: mentions,
                                                    evidence: evidence, continues: continues,
-                                                   organisationsTell: topic == .privateLife) else { continue }
+                                                   organisationsTell: topic == .privateLife, posterVoice: posterVoice) else { continue }
             if g.weight < 0.5 && confidence < 0.5 { continue }
             // A news report republishes what courts, police and the press made public.
             if news.isNews(around: g.start, end) { confidence *= 0.5 }
@@ -240,7 +241,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     /// (Private life also takes no identifier from a later line, see below.)
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
                            mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
-                           organisationsTell: Bool = false) -> Double? {
+                           organisationsTell: Bool = false, posterVoice: Bool = false) -> Double? {
         var evidence = evidence, mentions = mentions
         // In a thread of comments each line is another speaker ("– Mình 38t …, từng đi tù"): only
         // what the comment's own line gives ties it to someone.
@@ -302,7 +303,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             }
             // (The pronoun may open the phrase itself: "Chồng bỏ đi".) "Hai người", "cả hai", "2 vc"
             // point back at a couple just named ("…Thịnh và Bích. Hai người qua lại với nhau…").
-            if identified && (words().hasPronoun(before: end)
+            if identified && (words().hasPronoun(before: end, posterVoice: posterVoice)
                               || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.couples)) {
                 tie = 0.64
             }
@@ -317,7 +318,17 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             if words.keys.count <= 2 { words = RelationalText.KeyedWords(text, limit..<start) }
             if words.contains(Self.firstPerson, inLast: 6) { tie = 0.6 }
         }
-        if tie < 0.62 && continues { tie = 0.62 }
+        // The same story goes on, unless the poster now speaks of themselves ("Em không biết có nên
+        // ly hôn không", after the lover's divorce), with no spouse of theirs named ("Chồng em là
+        // Đàm Quang Huy": her divorce is his too) and nothing in the post that may be theirs.
+        if tie < 0.62 && continues {
+            let own = posterVoice && tie < 0.6 && RelationalText.KeyedWords(
+                text, max(sentence.lowerBound, RelationalText.back(start, 60, in: text))..<start).contains(Self.firstPerson, inLast: 6)
+            if !own || Self.spouseNamed(before: start, mentions: mentions, in: text)
+                || Self.posterMayBeIdentified(evidence, mentions, around: start, in: text) {
+                tie = 0.62
+            }
+        }
         guard tie > 0 else { return nil }
         // A star the sentence does not name ("chị ca sĩ mình thần tượng công khai song tính"):
         // only a name or a number in the sentence itself ties the phrase to someone then.
@@ -383,7 +394,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         let before = RelationalText.KeyedWords(text, from..<start)
         let opensAbout = clauseWords.keys.count <= 2 && clauseWords.startsWith(Self.aboutTopic)
             && !clauseWords.contains(Self.firstPerson)
-        if opensAbout || before.contains(Self.generic, inLast: 6)
+        if opensAbout || before.contains(Self.generic, inLast: 6) || before.contains(Self.genericPlain, inLast: 6)
             || (before.contains(Self.genericNear, inLast: 2) && !before.contains(Self.durations, inLast: 2))
             || before.contains(Self.others, inLast: 4) {
             confidence = min(confidence, 0.35)
@@ -467,20 +478,53 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         var i = RelationalText.lowerBound(evidence.count) { evidence[$0].start < start - 2000 }
         var looked = 0
         while i < evidence.count && evidence[i].start <= start + 2000 && looked < 24 {
-            if !ownedByOther(evidence[i], mentions, in: text) { return true }
+            // A child's age or someone's birth year was tied to a person to be found at all: it
+            // tells nothing of who the poster is.
+            let category = evidence[i].category
+            if category != .childData && category != .dateOfBirth && !ownedByOther(evidence[i], mentions, in: text) { return true }
             i += 1
             looked += 1
         }
         return false
     }
 
+    /// "Chồng em là Đàm Quang Huy", "ck mình tên Tuấn": the poster's spouse or partner named
+    /// before `start`.
+    static func spouseNamed(before start: Int, mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        mentions.contains { m in
+            guard m.start < start else { return false }
+            let words = RelationalText.KeyedWords(text, RelationalText.back(m.cueStart ?? m.start, 20, in: text)..<m.start)
+            return words.keys.contains { spouseWords.contains($0) }
+        }
+    }
+
+    static let spouseWords = NameTable(["chồng", "vợ", "ck", "vk", "ny", "bồ"])
+
+    /// "Em là", "mình tên", "tôi": the poster introduces themselves right before `start`.
+    static func selfIntroduction(before start: Int, from lineStart: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = RelationalText.KeyedWords(text, max(lineStart, RelationalText.back(start, 24, in: text))..<start)
+        guard let last = words.keys.indices.last else { return false }
+        if firstPersonSubjects.contains(words.keys[last]) || personSubjects.contains(words.keys[last]) { return true }
+        return last > 0 && introductions.contains(words.keys[last])
+            && (firstPersonSubjects.contains(words.keys[last - 1]) || personSubjects.contains(words.keys[last - 1]))
+    }
+
+    static let introductions = NameTable(["là", "tên"])
+
     static func ownedByOther(_ e: TextMatch, _ mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lineStart = RelationalText.line(around: e.start, in: text).lowerBound
         for m in RelationalText.near(mentions, e.start, e.end) where m.end <= e.start && m.start >= lineStart {
-            guard let cue = m.cueStart, RelationalText.within(m.end, e.start, 30, in: text) else { continue }
             // "em Lan 0905…" may be the poster speaking of herself; "anh Khoa 0935…" is not.
-            let cueWords = RelationalText.KeyedWords(text, cue..<m.start)
-            if !cueWords.contains(firstPerson) { return true }
+            if let cue = m.cueStart, RelationalText.within(m.end, e.start, 30, in: text) {
+                if !RelationalText.KeyedWords(text, cue..<m.start).contains(firstPerson) { return true }
+                continue
+            }
+            // "Nó tên Đinh Thị Mỹ Duyên, sinh năm 1997, đang ở trọ phòng 204…": the line is about
+            // someone the poster names, not the poster introducing themselves ("Em là …", "mình tên …").
+            if m.isFullName && RelationalText.within(m.end, e.start, 80, in: text)
+                && !selfIntroduction(before: m.start, from: lineStart, in: text) {
+                return true
+            }
         }
         let before = RelationalText.KeyedWords(text, max(lineStart, RelationalText.back(e.start, 40, in: text))..<e.start)
         return before.contains(businessLines, inLast: 4)

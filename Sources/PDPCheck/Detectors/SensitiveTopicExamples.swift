@@ -54,6 +54,8 @@ extension SensitiveTopicDetector {
                 "Ung thư là nguyên nhân tử vong hàng đầu, theo Tổ chức Y tế Thế giới.",
                 DetectorExample("Ba đang điều trị tại BV Ung bướu Nghệ An", note: "a hospital's name"),
                 "Tóc trắng là do di truyền, anh Tuấn ạ",
+                DetectorExample("Chiều về còn 3 chỗ, ib sớm nha 0905 123 456\nLuu y: khach say xe nang hoac mang bau bao truoc",
+                                note: "a notice to any passenger, typed without marks"),
                 DetectorExample("Em là Đào Thị Kim Chi, 0905 123 456. Bác sĩ giải thích mẹ bầu nhiễm viêm gan B nếu tải lượng cao thì phải uống thuốc",
                                 note: "advice for any pregnant woman"),
             ])
@@ -172,6 +174,8 @@ extension SensitiveTopicDetector {
                                 note: "a service's number on a later line"),
                 DetectorExample("Về quyền nuôi con, con dưới 36 tháng tuổi được giao cho mẹ, anh Tuấn ạ", note: "a clause about the topic"),
                 DetectorExample("Em Lê Thị Hoa, 0930 617 455. Em có đọc báo nói 70% vụ ly hôn do vợ đứng đơn", note: "a statistic"),
+                DetectorExample("Chồng em quen Đinh Thị Mỹ Duyên, sinh năm 1997, đang ở trọ phòng 204, hẻm 48 Lê Văn Thọ.\nKinh tế em phụ thuộc chồng hết, em còn nợ thẻ tín dụng 40 triệu chưa trả xong.",
+                                note: "the anonymous poster's own debt: the data nearby is the lover's"),
                 DetectorExample("Chị Hạnh 0930 617 455 có thấy quảng cáo \"giải quyết ly hôn nhanh, trọn gói\" mà không dám tin",
                                 note: "a service's advertisement"),
             ])

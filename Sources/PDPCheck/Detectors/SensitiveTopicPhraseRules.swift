@@ -220,9 +220,11 @@ extension SensitiveTopicDetector {
         // pregnant woman: "mẹ bầu nhiễm viêm gan B nếu…", "phụ nữ trên 35 tuổi mang thai".
         "đàn ông", "đàn bà", "mẹ bầu", "bà bầu", "phụ nữ", "thai phụ", "sản phụ",
         // A notice to any customer: "Lưu ý: khách say xe nặng hoặc mang bầu báo trước".
-        "khách", "quý khách", "hành khách", "lưu ý", "hay nói", "nếu", "giả sử", "trường hợp", "người ta nói", "câu nói", "thường nói", "dịch vụ",
+        "quý khách", "hành khách", "lưu ý", "hay nói", "nếu", "giả sử", "trường hợp", "người ta nói", "câu nói", "thường nói", "dịch vụ",
         "thám tử",
     ], foldSingleWords: false)
+    /// Words of `generic` whose spelling without marks is no other word: "khach" is "khách".
+    static let genericPlain = RelationalText.PhraseTable(["khách"])
     /// Short words that make a general statement only right before the topic (compared with
     /// their marks: typed without, "moi", "nao", "cac" are other words too) ("các bệnh nhân
     /// ung thư", "ai bị trầm cảm"), not further away ("ai cũng biết ông ấy từng đi tù", "những bài

@@ -332,7 +332,7 @@ enum PersonNameLexicon {
         "khu", "kđt", "kdt", "cụm", "tòa", "tháp", "hãng", "nhãn", "giải", "cúp", "sân", "bến", "ga",
         "phòng", "khoa", "sở", "bộ", "cục", "ubnd", "hđnd", "ban", "hội", "đội", "nhóm", "tổ", "lớp", "hạng",
         "người", "tộc", "tiếng", "giống", "mẫu", "dòng", "kiểu", "món", "vùng", "miền", "tại", "ở", "gần",
-        "quanh", "ngã", "vòng", "xuồng", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
+        "quanh", "ngã", "vòng", "xuồng", "xăng", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
         "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng", "cc", "p", "q", "kp", "tdp", "kdc", "quỹ",
     ])
     /// Words that open a place or an institution inside a capitalised run ("Trường THCS Nguyễn Du",

@@ -543,10 +543,13 @@ enum RelationalText {
         }
 
         /// A word that refers back to a person ("anh ấy", "nó", "bé", "ông"), before `offset`.
-        func hasPronoun(before offset: Int) -> Bool {
+        /// `posterVoice`: the post speaks as "em" of "chồng em", "mẹ em"; "em", "chồng", "mẹ" there
+        /// are the poster and their family, not someone named before.
+        func hasPronoun(before offset: Int, posterVoice: Bool = false) -> Bool {
             let P = RelationalText.self
             for k in keys.indices where starts[k] < offset {
                 guard let w = keys[k] else { continue }
+                if posterVoice && P.posterWords.contains(w) { continue }
                 if w.plain ? P.plainPronouns.contains(w) : P.pronouns.contains(w) { return true }
                 if k > 0, P.demonstratives.contains(w), PersonNameLexicon.honorifics.contains(keys[k - 1]) { return true }
             }
@@ -559,6 +562,24 @@ enum RelationalText {
     static let pronouns = NameTable(["nó", "hắn", "ổng", "bả", "bé", "cháu", "ông", "bà", "cụ", "chú", "bác", "cô",
                                      "thằng", "anh", "chị", "em", "chồng", "vợ", "mẹ", "bố", "con"])
     static let plainPronouns = NameTable(["ông", "cháu", "ổng", "bà", "bé", "anh", "em", "nó", "ck", "vk", "ny"])
+    /// The poster and their family in a post that speaks as "em" ("chồng em", "mẹ em").
+    static let posterWords = NameTable(["em", "e", "chồng", "vợ", "mẹ", "bố", "ba", "má", "con", "ck", "vk"])
+    /// Family words possessed by the poster: "chồng em", "mẹ em", "con em".
+    static let posterFamily = NamePairTable(["chồng em", "vợ em", "mẹ em", "bố em", "ba em", "con em", "chồng e",
+                                             "ck em", "ck e", "mẹ e", "con e"])
+
+    /// Whether the text speaks as "em" of a family of their own ("chồng em ngoại tình", "mẹ em
+    /// bảo"): a confession or a question in the poster's voice.
+    static func speaksAsEm(_ text: UnsafeBufferPointer<UInt8>, familyHits: [KeywordHit]) -> Bool {
+        for h in familyHits {
+            let e = ProseText.skipSpaces(from: h.end, in: text)
+            let we = ProseText.wordEnd(from: e, in: text, limit: 8)
+            guard e > h.end, we > e else { continue }
+            if posterFamily.contains(NameKey.of(text, h.start, h.end), NameKey.of(text, e, we)) { return true }
+        }
+        return false
+    }
+
     /// "ấy", "ta", "này" after an honorific: "anh ấy", "chị ta", "bà này".
     static let demonstratives = NameTable(["ấy", "ta", "này", "kia", "đó"])
 

@@ -29,6 +29,7 @@ enum PersonalCueKeywords {
                                "kdt", "p", "q", "tx", "thi xa", "kp", "tdp", "dac khu",
                                "khu dan cu", "kdc", "tap the", "khu tap the", "buon", "lang", "plei", "khom",
                                "khu vuc", "kv", "khu"])
+        + words(.directionCue, ["nha thu", "can thu"])
         + words(.locationCue, ["vi tri", "dinh vi", "toa do", "check in", "dang o", "live location",
                                "chia se vi tri", "google maps", "gps"])
         + words(.familyCue, ["vo", "chong", "bo", "me", "ba", "ma", "anh trai", "chi gai", "em trai", "em gai",

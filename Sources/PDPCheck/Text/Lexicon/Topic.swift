@@ -15,6 +15,8 @@ public enum Topic: String, Sendable, CaseIterable {
     /// "mọi người cẩn thận", "share giúp"): a call-out, not a news report, even when it
     /// quotes police words ("đối tượng", "công an quận").
     case callOutCue
+    /// "nhà thứ 3", "căn thứ hai": directions to a house ("…chừng 200m, nhà thứ 3 bên trái").
+    case directionCue
 
     /// The report category a sensitive topic is reported as.
     public var sensitiveCategory: Category? {
