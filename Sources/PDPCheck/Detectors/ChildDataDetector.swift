@@ -53,8 +53,11 @@ public struct ChildDataDetector: RelationalTextDetector {
                             note: "\"mới\" is no \"mọi\""),
             DetectorExample("Chị gái em là Cao Thị Thanh Tâm, 0930 617 455.\n2 cháu nhà chị: cháu lớn ⟦11 tuổi⟧ học ⟦lớp 6A trường THCS Phù Cừ⟧, cháu nhỏ mới ⟦4 tuổi⟧.",
                             note: "the class right after a child's age"),
+            DetectorExample("Em là Nguyễn Thị Thanh Vân, 0905 123 456.\n- bạn lớn là Minh Khuê, sinh ngày ⟦15/8/2017⟧, học ⟦lớp 3A5 trường Tiểu học Nghĩa Tân⟧",
+                            note: "a child's reported birth date, and the class after it"),
         ],
         nonTriggeringExamples: [
+            DetectorExample("Nó tên Thạch Ngọc Diễm, 0869 417 235, lớn hơn em 2 tuổi", note: "an age gap"),
             DetectorExample("cựu học sinh của trường là em Trương Khánh Linh, hiện học lớp 11 Toán trường THPT Chuyên Bình Long",
                             note: "grade 11: 16 or older"),
             "Học sinh lớp 5 được nghỉ học ngày mai",
@@ -101,6 +104,9 @@ public struct ChildDataDetector: RelationalTextDetector {
         var impliesMinor: Bool?
         /// A class of grade 11 or 12: its pupil is 16 or older, whatever else is said.
         var olderGrade = false
+        /// The confidence of the birth date a `.birthYear` detail was reported with: the birth
+        /// detector found its person already ("bạn lớn là Minh Khuê, sinh ngày 15/8/2017").
+        var reportedAs: Double?
     }
 
     private enum Role: UInt8 {
@@ -157,7 +163,7 @@ public struct ChildDataDetector: RelationalTextDetector {
         let parser = BirthValueParser(currentYear: currentYear)
         for m in primary where m.category == .dateOfBirth && m.ruleId != "vn.dob.age" {
             guard let year = parser.year(of: m.start..<m.end, in: text), currentYear - year < 16 else { continue }
-            details.append(Detail(kind: .birthYear, range: m.start..<m.end, impliesMinor: true))
+            details.append(Detail(kind: .birthYear, range: m.start..<m.end, impliesMinor: true, reportedAs: m.confidence))
         }
         // "em Thu Hà (7A4)": a class in brackets, in a text about a school.
         let bracketed = hasSchoolWord && hasBracketedClass(in: text)
@@ -197,9 +203,11 @@ public struct ChildDataDetector: RelationalTextDetector {
             olderClassEnds.contains { $0 <= d.range.lowerBound && d.range.lowerBound - $0 <= 16
                 && !containsLineBreak($0..<d.range.lowerBound, in: text) }
         }
-        for d in ordered where !d.olderGrade && !(d.kind == .school && afterOlderClass(d)) {
+        for d in ordered where !d.olderGrade && !(d.kind == .school && (afterOlderClass(d) || teaches(before: d.range.lowerBound, in: text))) {
+            // A child's birth date reported as someone's is that child's data, named nearby or not.
             guard let (confidence, anchor) = judge(d, people: people, strengths: strengths, knownChildren: knownChildren,
-                                                   hits: hits, in: context) else { continue }
+                                                   hits: hits, in: context)
+                    ?? d.reportedAs.flatMap({ $0 >= 0.5 ? (min($0, 0.7), nil) : nil }) else { continue }
             if d.impliesMinor == true && (d.kind == .age || d.kind == .birthYear) && confidence >= 0.7, let a = anchor {
                 knownChildren.insert(a)
             }
@@ -272,11 +280,14 @@ public struct ChildDataDetector: RelationalTextDetector {
         return out
     }
 
-    /// "cháu lớn 11 tuổi học lớp 6A trường THCS Phù Cừ": the class or school right after a child's
-    /// age, joined by "học" or "đang học", is the same child's.
+    /// "cháu lớn 11 tuổi học lớp 6A trường THCS Phù Cừ", "sinh ngày 15/8/2017, học lớp 3A5": the
+    /// class or school right after a child's age or birth date, joined by "học" or "đang học", is
+    /// the same child's.
     private func classesAfterAges(_ results: [(Detail, Double)], details: [Detail],
                                   in text: UnsafeBufferPointer<UInt8>) -> [(Detail, Double)] {
-        let ages = results.filter { $0.0.kind == .age && $0.0.impliesMinor == true && $0.1 >= 0.5 }
+        let ages = results.filter {
+            ($0.0.kind == .age || $0.0.kind == .birthYear) && $0.0.impliesMinor == true && $0.1 >= 0.5
+        }
         guard !ages.isEmpty else { return [] }
         var out: [(Detail, Double)] = []
         for d in details where d.kind == .school && d.impliesMinor != false && !d.olderGrade {
@@ -288,6 +299,15 @@ public struct ChildDataDetector: RelationalTextDetector {
         }
         return out
     }
+
+    /// "giáo viên trường THCS Triệu Phước", "dạy ở trường …": a teacher's school, no pupil's.
+    private func teaches(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = RelationalText.KeyedWords(text, RelationalText.back(start, 24, in: text)..<start)
+        return words.contains(Self.teacherWords, inLast: 3)
+    }
+
+    static let teacherWords = RelationalText.PhraseTable(["giáo viên", "gv", "cô giáo", "thầy giáo", "hiệu trưởng",
+                                                          "dạy", "dạy ở", "dạy tại", "công tác tại"])
 
     /// Spaces, a comma and "học", "đang học": the joint between an age and the class.
     private func onlyStudyWords(_ r: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -495,9 +515,13 @@ public struct ChildDataDetector: RelationalTextDetector {
         if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
         if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
         if dash > 0 {
+            // "2016 – 10 tuổi": a birth year before the dash, and the age it makes.
             let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
-            return d > 0 && UTF8Classes.isDigit(text[d - 1])
+            var ds = d
+            while ds > 0 && UTF8Classes.isDigit(text[ds - 1]) && d - ds < 5 { ds -= 1 }
+            return d > ds && d - ds <= 3
         }
+        if BirthValueParser.isAgeDifference(before: s, in: text) { return true }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
         guard let key = FoldedKey(text, ws..<k), Self.boundWords.contains(key) else { return false }

@@ -84,6 +84,10 @@ public struct DateOfBirthDetector: TextDetector {
                             note: "a family word opening its sentence, \"năm nay\" and the age"),
             DetectorExample("2️⃣ HPBD ông xã Lê Hoàng Phúc ⟦1989⟧ – ⟦37 tuổi⟧ rồi mà vẫn như con nít 😂",
                             note: "a birth year and the age it makes, not a range"),
+            DetectorExample("Nó tên Thạch Ngọc Diễm, tuổi con gà ⟦1993⟧, lớn hơn em 2 tuổi", note: "the zodiac animal's everyday name; an age gap"),
+            DetectorExample("ten that: Do Van Quyet, sn ⟦1993⟧ tuoi con ga, que Thai Binh", note: "a year before \"tuổi\" is no age"),
+            DetectorExample("Tai xe: Phan Dinh Loc doi ⟦1984⟧, chay tuyen tu 2011", note: "a person's \"đời\""),
+            DetectorExample("T sinh ⟦5/3/1990⟧, nam nay ⟦36 tuoi⟧, 1 nach 1 con", note: "the age the birth date just given makes"),
         ],
         nonTriggeringExamples: [
             DetectorExample("Chị sinh khoảng năm 1972, năm 1989 chị theo người quen vào Nam", note: "an estimated birth year"),
@@ -145,6 +149,10 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Mã đơn SN2024 giao ngày mai, ISBN1990 là mã sách", note: "a code, not a label"),
             DetectorExample("Trùng sinh nhật ông ca sĩ bolero bà nội mê nhất, ổng sinh năm 1950 😆", note: "a star nobody names"),
             DetectorExample("Tuyển nam 18 – 40 tuổi, ưu tiên có bằng lái", note: "an age range"),
+            DetectorExample("Xe Innova 7 chỗ, đời 2021, cốp rộng", note: "a car's model year"),
+            DetectorExample("Riêng phụ xe yêu cầu nam sinh năm 1988 trở về sau", note: "a cut-off year"),
+            DetectorExample("Bống mê ca sĩ Hoàng Thùy Lam lắm, năm nay chị ấy cũng 30 tuổi", note: "a titled public figure's age"),
+            DetectorExample("a Hai ngoai tinh voi 1 co dong nghiep tam 25 tuoi", note: "\"tam\" without marks is \"tầm\""),
         ])
 
     private enum Cue: UInt8 {
@@ -399,12 +407,18 @@ public struct DateOfBirthDetector: TextDetector {
         "chiec", "cai", "bo", "doi", "sp", "don", "ban", "cuon", "ve", "suat", "hoc", "khoa",
     ])
 
+    /// (A four-digit year before "tuổi" is no age: "sn 1993 tuổi con gà" names the year's animal.)
     private func followedByMeasureOrPlace(_ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let k = ProseText.skipSpaces(from: end, in: text)
         guard ProseText.isLetter(at: k, in: text) else { return false }
         let e = ProseText.wordEnd(from: k, in: text, limit: 16)
-        return FoldedKey(text, k..<e).map { Self.measureWords.contains($0) } ?? false
+        guard let word = FoldedKey(text, k..<e), Self.measureWords.contains(word) else { return false }
+        var s = end
+        while s > 0 && UTF8Classes.isDigit(text[s - 1]) && end - s < 5 { s -= 1 }
+        return !(end - s == 4 && word == Self.ageWord)
     }
+
+    static let ageWord = FoldedKey("tuoi")
 
     /// Birth words that begin with "sinh", by lexicon entry.
     private static let startsWithSinh: [Bool] = TopicLexicon.shared.entries.map {
@@ -578,10 +592,24 @@ public struct DateOfBirthDetector: TextDetector {
         "giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy",
     ])
 
+    /// The twelve animals by their everyday names, after "tuổi con".
+    static let zodiacAnimals: Set<FoldedKey> = FoldedKey.set([
+        "chuot", "trau", "cop", "ho", "meo", "rong", "ran", "ngua", "de", "khi", "ga", "cho", "heo", "lon",
+    ])
+
     /// "tuổi Dần 1998", "tuổi Giáp Tuất (1994)": the year a zodiac sign is named for.
     private func zodiacYear(after hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
         var k = ProseText.skipSpaces(from: hit.end, in: text)
         var signs = 0
+        // "tuổi con gà 1993", "tuổi con Rồng": the animals by their everyday names.
+        let c = ProseText.wordEnd(from: k, in: text, limit: 8)
+        if c > k, ProseText.folds(text, k..<c, to: "con") {
+            let a = ProseText.skipSpaces(from: c, in: text)
+            let ae = ProseText.wordEnd(from: a, in: text, limit: 12)
+            guard ae > a, let w = FoldedKey(text, a..<ae), Self.zodiacAnimals.contains(w) else { return nil }
+            signs = 1
+            k = ProseText.skipSpaces(from: ae, in: text)
+        }
         while signs < 2, ProseText.isUppercase(at: k, in: text) {
             let e = ProseText.wordEnd(from: k, in: text, limit: 12)
             guard e > k, let w = FoldedKey(text, k..<e), Self.zodiacWords.contains(w) else { break }
@@ -694,6 +722,7 @@ public struct DateOfBirthDetector: TextDetector {
             while ds > 0 && UTF8Classes.isDigit(text[ds - 1]) && d - ds < 5 { ds -= 1 }
             return d > ds && d - ds <= 3
         }
+        if BirthValueParser.isAgeDifference(before: s, in: text) { return true }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }
         if FoldedKey(text, ws..<k).map({ Self.boundWords.contains($0) }) ?? false { return true }
@@ -878,6 +907,8 @@ public struct DateOfBirthDetector: TextDetector {
         }
     }
 
+    static let generationSpelling = [SpelledWord("đời")]
+
     /// Words after "anh Minh 1992" that go on about the person, not about an event of that year.
     static let afterBirthYearWords: Set<FoldedKey> = FoldedKey.set([
         "tim", "can", "muon", "o", "que", "cao", "nang", "doc", "hien", "nha", "song",
@@ -893,6 +924,13 @@ public struct DateOfBirthDetector: TextDetector {
             var k = ProseText.skipSpaces(from: m.end, in: text)
             guard k < text.count else { continue }
             var comma = false
+            // "Phan Đình Lộc đời 1984": a person's "đời" is their birth year (a car's is its model's).
+            var generation = false
+            let we = ProseText.wordEnd(from: k, in: text, limit: 8)
+            if k > m.end, we > k, ProseText.folds(text, k..<we, to: "doi"), ProseText.spelled(text, k..<we, as: Self.generationSpelling) {
+                generation = true
+                k = ProseText.skipSpaces(from: we, in: text)
+            }
             if text[k] == UInt8(ascii: ",") {
                 comma = true
                 k = ProseText.skipSpaces(from: k + 1, in: text)
@@ -915,6 +953,7 @@ public struct DateOfBirthDetector: TextDetector {
                 || text[after] == UInt8(ascii: ")") || text[after] == UInt8(ascii: ";")
                 || (comma && after > v.range.upperBound && (text[after] == UInt8(ascii: "-") || text[after] == 0xE2))
                 || (text[after] == UInt8(ascii: ".") && !ProseText.isDigit(at: after + 1, in: text))
+            if generation { tied = true }
             if !tied && !comma && ProseText.isLetter(at: after, in: text) {
                 let we = ProseText.wordEnd(from: after, in: text, limit: 12)
                 tied = FoldedKey(text, after..<we).map { Self.afterBirthYearWords.contains($0) } ?? false

@@ -93,11 +93,13 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Cụ Lan, 0912 345 678.\nAi muốn ghé thăm: từ chợ Hòa Phước chạy vô ⟦đường bê tông cạnh trạm y tế xã chừng 200m, nhà thứ 3 bên trái, cổng sắt xanh⟧.",
                             note: "directions to a house"),
             DetectorExample("Đi qua cổng làng Lạc Chính rẽ trái, ⟦nhà thứ 3 có cổng sắt xanh, sát ao làng⟧", note: "directions after a turn"),
+            DetectorExample("Thạch Thị Sa Ry – CCCD 094190007315\n   Quê: ⟦ấp Tà Niên, xã Vĩnh Hải, thị xã Vĩnh Châu, Sóc Trăng⟧", note: "a hometown below the ward"),
         ],
         nonTriggeringExamples: [
             DetectorExample("cac co o chua Phuoc Lam (duong Tinh lo 941) moi tuan co dem gao", note: "\"Tinh lo\" is a road, not plot 941"),
             DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
             DetectorExample("Anh ấy mua căn nhà thứ hai của mình năm 2020", note: "a second house, not directions"),
+            DetectorExample("Anh Tuấn quê ở xã Vũ Thư, tỉnh Thái Bình, về quê ăn Tết", note: "a hometown at the commune"),
             DetectorExample("🔥 CHÍNH CHỦ BÁN NHÀ NGỌC HÀ – KHÔNG TIẾP MÔI GIỚI 🔥\n\n🏠 Nhà 4 tầng ngõ 158 Ngọc Hà, phường Ngọc Hà, Hà Nội",
                             note: "a house under a title that sells it"),
             DetectorExample("B2-031   Quan Văn Thịnh", note: "a table's columns, not a plot code before a district"),
@@ -168,7 +170,9 @@ public struct HomeAddressDetector: TextDetector {
         switch entry.topic {
         case .addressCue:
             switch entry.keyword {
-            case "dia chi", "d c", "dc", "o tai": return .neutralCue
+            // "quê bản Phiêng Lanh, xã Chiềng Mai": a hometown is a home when it reaches below the
+            // ward (the chain decides); "về quê", "quê Thái Bình" name none.
+            case "dia chi", "d c", "dc", "o tai", "que": return .neutralCue
             case "so nha", "nha so": return .housePrefix
             default: return .homeCue
             }

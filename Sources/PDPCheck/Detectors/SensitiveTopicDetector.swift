@@ -132,6 +132,13 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             case "vay nang lai" where topic == .privateLife:
                 // "cho vay nặng lãi" is the lender's trade, not a debt.
                 if Self.previousWord(before: hit.start, in: text) == Self.lendWord { continue }
+            case "co bau" where topic == .health, "mang bau" where topic == .health, "bau" where topic == .health,
+                 "co thai" where topic == .health, "mang thai" where topic == .health:
+                // "co bau dc 11 tuan", "vợ em bầu 7 tháng": how far along makes it a pregnancy.
+                if let term = Self.pregnancyTerm(after: hit.end, in: text) {
+                    end = term
+                    weight = 1
+                }
             case "dan toc" where topic == .ethnicity:
                 // "dân tộc" and a people's name the lexicon lacks: "dân tộc Pa Dí".
                 if let people = RelationalText.capitalisedName(after: hit.end, in: text) { end = people; weight = 1 }
@@ -242,12 +249,14 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
                            mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
                            organisationsTell: Bool = false, posterVoice: Bool = false) -> Double? {
-        var evidence = evidence, mentions = mentions
+        var evidence = evidence, mentions = mentions, continues = continues
         // In a thread of comments each line is another speaker ("– Mình 38t …, từng đi tù"): only
-        // what the comment's own line gives ties it to someone.
+        // what the comment's own line gives ties it to someone, and no story above goes on there.
         if let comment = RelationalText.threadComment(around: start, in: text) {
+            continues = false
             evidence.removeAll { !comment.contains($0.start) }
-            mentions.removeAll { !comment.contains($0.start) }
+            // "– Hoàng Yến: chị ơi ly hôn đơn phương thì…": the name before the colon is who speaks.
+            mentions.removeAll { !comment.contains($0.start) || ($0.end < text.count && text[$0.end] == UInt8(ascii: ":")) }
         }
         let sentence = RelationalText.sentence(around: start, in: text)
         var tie = 0.0
@@ -406,6 +415,35 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         return confidence
     }
 
+    /// The end of "2 tháng", "dc 11 tuần", "tháng thứ 9" after a pregnancy word, or nil.
+    static func pregnancyTerm(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        func word(at p: Int) -> (FoldedKey?, Int) {
+            let we = ProseText.wordEnd(from: p, in: text, limit: 12)
+            return (we > p ? FoldedKey(text, p..<we) : nil, we)
+        }
+        var p = ProseText.skipSpaces(from: end, in: text)
+        var (w, we) = word(at: p)
+        if let along = w, Self.alongWords.contains(along) {
+            p = ProseText.skipSpaces(from: we, in: text)
+            (w, we) = word(at: p)
+        }
+        // "tháng thứ 9"
+        if w != nil && w == Self.monthWord {
+            let t = ProseText.skipSpaces(from: we, in: text)
+            let (ordinal, oe) = word(at: t)
+            guard ordinal == Self.ordinalWord else { return nil }
+            let d = ProseText.skipSpaces(from: oe, in: text)
+            let de = ProseText.digitsEnd(from: d, in: text)
+            return de > d && de - d <= 2 ? de : nil
+        }
+        let de = ProseText.digitsEnd(from: p, in: text)
+        guard de > p, de - p <= 2 else { return nil }
+        let u = ProseText.skipSpaces(from: de, in: text)
+        let (unit, ue) = word(at: u)
+        guard let unit, Self.termUnits.contains(unit) else { return nil }
+        return ue
+    }
+
     /// An impostor, then what they say: "xưng là cán bộ điều tra, nói con trai bà …". Not a
     /// pretence alone ("tự xưng \"bác sĩ\" nhưng … đã bị phạt"): the story after it may be true.
     static func impostorClaim(_ words: RelationalText.KeyedWords) -> Bool {
@@ -493,8 +531,12 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     static func spouseNamed(before start: Int, mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         mentions.contains { m in
             guard m.start < start else { return false }
-            let words = RelationalText.KeyedWords(text, RelationalText.back(m.cueStart ?? m.start, 20, in: text)..<m.start)
-            return words.keys.contains { spouseWords.contains($0) }
+            // The words of the mention's own clause ("Chồng em là …"), not a sentence before it
+            // ("…cặp bồ với chồng em rồi. Nó tên …").
+            let cue = m.cueStart ?? m.start
+            let lo = max(RelationalText.clauseStart(before: cue, limit: RelationalText.back(cue, 20, in: text), in: text),
+                         RelationalText.sentence(around: cue, in: text).lowerBound)
+            return RelationalText.KeyedWords(text, lo..<m.start).keys.contains { spouseWords.contains($0) }
         }
     }
 
@@ -510,6 +552,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     }
 
     static let introductions = NameTable(["là", "tên"])
+    /// Third persons a number belongs to ("số nó", "zalo bả", "sđt của hắn").
+    static let thirdPersonOwners = NameTable(["nó", "hắn", "ổng", "bả", "thằng"])
 
     static func ownedByOther(_ e: TextMatch, _ mentions: [PersonMention], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lineStart = RelationalText.line(around: e.start, in: text).lowerBound
@@ -527,6 +571,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             }
         }
         let before = RelationalText.KeyedWords(text, max(lineStart, RelationalText.back(e.start, 40, in: text))..<e.start)
+        // "Số nó nè: 0869…", "số bả nè mấy chị:": the number of someone the poster talks about.
+        if before.keys.suffix(4).contains(where: { thirdPersonOwners.contains($0) }) { return true }
         return before.contains(businessLines, inLast: 4)
     }
 

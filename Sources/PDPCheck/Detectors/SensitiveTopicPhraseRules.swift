@@ -149,6 +149,11 @@ extension SensitiveTopicDetector {
     static let impostors = RelationalText.PhraseTable([
         "xưng là", "tự xưng", "giả danh", "mạo danh", "giả làm", "đóng giả",
     ], foldSingleWords: false)
+    /// "được", "gần", "hơn" between a pregnancy word and its term ("có bầu được 11 tuần").
+    static let alongWords: Set<FoldedKey> = FoldedKey.set(["duoc", "dc", "gan", "hon", "khoang", "tam"])
+    static let termUnits: Set<FoldedKey> = FoldedKey.set(["thang", "tuan", "th"])
+    static let monthWord = FoldedKey("thang")
+    static let ordinalWord = FoldedKey("thu")
     /// What a sentence quoting figures says before the topic ("Theo thống kê", "đọc báo thấy bảo").
     static let statistics = RelationalText.PhraseTable([
         "thống kê", "số liệu", "tỷ lệ", "tỉ lệ", "đọc báo", "báo chí", "theo báo", "khảo sát", "trung bình",

@@ -105,6 +105,18 @@ struct BirthValueParser {
         return true
     }
 
+    /// "lớn hơn em 2 tuổi", "nội hơn ông 3 tuổi", "kém chồng 5 tuổi": the gap between two people's
+    /// ages before the number at `s`, not anyone's age.
+    static func isAgeDifference(before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e1 = ProseText.skipSpacesBackward(from: s, in: text)
+        let s1 = ProseText.wordStart(endingAt: e1, in: text, limit: 16)
+        guard s1 < e1 else { return false }
+        let e2 = ProseText.skipSpacesBackward(from: s1, in: text)
+        let s2 = ProseText.wordStart(endingAt: e2, in: text, limit: 16)
+        guard s2 < e2, e2 < s1 else { return false }
+        return ProseText.folds(text, s2..<e2, to: "hon") || ProseText.folds(text, s2..<e2, to: "kem")
+    }
+
     /// `37 tuổi` at `d`: at most three digits, then the word "tuổi".
     static func isAge(at d: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let de = ProseText.digitsEnd(from: d, in: text)

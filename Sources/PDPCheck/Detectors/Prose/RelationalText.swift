@@ -322,19 +322,40 @@ enum RelationalText {
     }
 
     /// The line around `offset` when it is a comment in a thread: it opens with a dash or a reply
-    /// arrow ("– Mình 38t…", "↳ HR: …"), and a reply arrow or a "Bình luận" heading comes earlier.
+    /// arrow ("– Mình 38t…", "↳ HR: …"), and the block of such lines it belongs to holds a reply
+    /// arrow or sits under a "Bình luận" heading.
     static func threadComment(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let line = self.line(around: offset, in: text)
+        guard let opener = commentOpener(line, in: text) else { return nil }
+        if opener == .arrow { return line }
+        var above = line.lowerBound
+        for _ in 0..<60 {
+            guard above > 0 else { return nil }
+            let previous = self.line(around: above - 1, in: text)
+            switch commentOpener(previous, in: text) {
+            case .arrow?: return line
+            case .dash?: above = previous.lowerBound
+            case nil:
+                // A blank (or emoji-only) line between the heading and the comments.
+                if KeyedWords(text, previous).keys.isEmpty {
+                    above = previous.lowerBound
+                    continue
+                }
+                return KeyedWords(text, previous).contains(threadHeadings) ? line : nil
+            }
+        }
+        return nil
+    }
+
+    private enum CommentOpener { case dash, arrow }
+
+    /// How a line opens, past its indentation: a dash, a reply arrow, or neither.
+    private static func commentOpener(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> CommentOpener? {
         var i = line.lowerBound
         while i < line.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
-        guard i < line.upperBound, isDash(at: i, in: text) || isReplyArrow(at: i, in: text) else { return nil }
-        let lo = back(line.lowerBound, 1500, in: text)
-        var k = lo
-        while k + 2 < line.lowerBound {
-            if isReplyArrow(at: k, in: text) { return line }
-            k += 1
-        }
-        return KeyedWords(text, lo..<line.lowerBound).contains(threadHeadings) ? line : nil
+        guard i < line.upperBound else { return nil }
+        if isReplyArrow(at: i, in: text) { return .arrow }
+        return isDash(at: i, in: text) ? .dash : nil
     }
 
     static let threadHeadings = PhraseTable(["bình luận", "comment", "cmt"])

@@ -22,7 +22,7 @@ enum PersonalCueKeywords {
                               "tru tai", "cu tru", "noi cu tru", "ho khau", "dia chi nha", "nha toi o", "nha chau o", "cho o", "hktt", "dkhktt", "noi dkhktt",
                               "tu gia", "giao den", "giao hang den", "ship ve", "gui ve",
                               "ngu tai", "ngu o", "cu ngu", "tru o", "dia chi nhan hang", "dia chi nhan qua",
-                              "giao ve", "giao toi", "gui den", "gui toi", "dia chi nhan"])
+                              "giao ve", "giao toi", "gui den", "gui toi", "dia chi nhan", "que"])
         + words(.addressUnit, ["thon", "to", "ap", "xom", "phuong", "xa", "quan", "huyen", "ngo", "ngach", "hem",
                                "kiet", "duong", "pho", "khu pho", "to dan pho", "thi tran", "tinh", "thanh pho",
                                "tp", "chung cu", "toa", "can ho", "tang", "phong", "block", "ban", "khu do thi",

@@ -105,6 +105,8 @@ enum SensitiveTopicKeywords {
                                "bệnh nhân", "vào viện", "xuất viện", "ICU"],
                 ambiguous: ["bị ốm": 0.4, "ốm đau": 0.5])
         + group(.health, 0.3, ["bệnh viện", "viện phí"])
+        // "bầu 7 tháng": a pregnancy only with how far along it is (`SensitiveTopicDetector`).
+        + group(.health, 0.3, ["bầu"])
 
     /// Art. 4(g): crimes and violations of the law.
     static let criminal: [Keyword] =
@@ -302,7 +304,12 @@ enum SensitiveTopicKeywords {
             "cùng mẹ khác cha", "lấy chồng khác", "lấy vợ khác", "hẹn hò sau lưng", "sau lưng vợ", "sau lưng chồng", "con rơi", "quay lén", "tung tin nhắn", "xích mích gia đình",
             "mê cờ bạc", "ham cờ bạc", "dính cờ bạc", "mượn tiền khắp", "vay mượn khắp",
             "vay tiền khắp", "nợ khắp", "nợ cả xóm", "nợ cả làng", "nợ mỗi người",
-        ], ambiguous: ["ôm nợ": 0.6, "cặp bồ": 0.6, "lăng nhăng": 0.5,
+            // Gambling habits as posts tell them; custody fights; support not paid; a second family.
+            "nghiện cá độ", "nghiện lô đề", "nghiện số đề", "nghiện đề", "mê cá độ", "mê lô đề", "dính cá độ",
+            "dính lô đề", "dính vô số đề", "dính vào số đề", "chơi lô đề", "chơi số đề", "cá độ bóng đá",
+            "ghiền cá độ", "đòi nuôi con", "giành nuôi con", "tranh nuôi con", "không được chu cấp",
+            "không gửi tiền nuôi con", "có gia đình riêng", "đã có vợ con", "cầm cho chủ nợ", "gán cho chủ nợ",
+        ], ambiguous: ["chơi lô đề": 0.6, "chơi số đề": 0.6, "đã có vợ con": 0.6, "có gia đình riêng": 0.6,"ôm nợ": 0.6, "cặp bồ": 0.6, "lăng nhăng": 0.5,
                        "ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6,
                        "cặp kè": 0.6, "con bồ": 0.4, "theo bồ": 0.4, "bỏ rơi": 0.3, "từ mặt": 0.4, "bỏ nhau": 0.5,
                        "mắc nợ": 0.6, "gánh nợ": 0.6, "léng phéng": 0.6, "nợ khắp": 0.6,
