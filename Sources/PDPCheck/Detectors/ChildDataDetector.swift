@@ -509,18 +509,7 @@ public struct ChildDataDetector: RelationalTextDetector {
     private func isRangeOrBound(before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let k = ProseText.skipSpacesBackward(from: s, in: text)
         guard k > 0 else { return false }
-        let b = text[k - 1]
-        // "18 – 40 tuổi": a dash after a number ("Khoa – 8 tuổi" is a name and an age).
-        var dash = 0
-        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
-        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
-        if dash > 0 {
-            // "2016 – 10 tuổi": a birth year before the dash, and the age it makes.
-            let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
-            var ds = d
-            while ds > 0 && UTF8Classes.isDigit(text[ds - 1]) && d - ds < 5 { ds -= 1 }
-            return d > ds && d - ds <= 3
-        }
+        if let range = BirthValueParser.isAgeRange(dashBefore: k, in: text) { return range }
         if BirthValueParser.isAgeDifference(before: s, in: text) { return true }
         let ws = ProseText.wordStart(endingAt: k, in: text, limit: 16)
         guard ws < k else { return false }

@@ -105,6 +105,21 @@ struct BirthValueParser {
         return true
     }
 
+    /// With a dash (or "~", "/") right before offset `k`: whether it makes an age range ("18 – 40
+    /// tuổi"). Not after a name ("Khoa – 8 tuổi") or a birth year ("1989 – 37 tuổi", the age it
+    /// makes). Nil without a dash.
+    static func isAgeRange(dashBefore k: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let b = text[k - 1]
+        var dash = 0
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/") { dash = 1 }
+        if b == 0x93 && k >= 3 && text[k - 3] == 0xE2 && text[k - 2] == 0x80 { dash = 3 }
+        guard dash > 0 else { return nil }
+        let d = ProseText.skipSpacesBackward(from: k - dash, in: text)
+        var ds = d
+        while ds > 0 && UTF8Classes.isDigit(text[ds - 1]) && d - ds < 5 { ds -= 1 }
+        return d > ds && d - ds <= 3
+    }
+
     /// "lớn hơn em 2 tuổi", "nội hơn ông 3 tuổi", "kém chồng 5 tuổi": the gap between two people's
     /// ages before the number at `s`, not anyone's age.
     static func isAgeDifference(before s: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {

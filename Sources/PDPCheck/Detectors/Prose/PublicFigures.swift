@@ -26,10 +26,3 @@ enum PublicFigures {
         return !mentions().contains { m in !m.hasTitle && m.start >= lo && m.end <= start }
     }
 }
-
-extension RelationalText.KeyedWords {
-    /// Whether one of the phrases starts at word `k`.
-    func contains(words table: RelationalText.PhraseTable, at k: Int) -> Bool {
-        table.occurs(in: keys, from: k, onlyAt: true)
-    }
-}

@@ -558,6 +558,11 @@ enum RelationalText {
             return table.occurs(in: keys, from: from)
         }
 
+        /// Whether one of the phrases starts at word `k`.
+        func contains(words table: PhraseTable, at k: Int) -> Bool {
+            table.occurs(in: keys, from: k, onlyAt: true)
+        }
+
         /// Whether the span opens with one of the phrases.
         func startsWith(_ table: PhraseTable) -> Bool {
             table.occurs(in: Array(keys.prefix(3)), from: 0, onlyAt: true)
