@@ -96,6 +96,7 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("Thạch Thị Sa Ry – CCCD 094190007315\n   Quê: ⟦ấp Tà Niên, xã Vĩnh Hải, thị xã Vĩnh Châu, Sóc Trăng⟧", note: "a hometown below the ward"),
         ],
         nonTriggeringExamples: [
+            DetectorExample("+ ho chieu so C4829163 ten NGO THI PHUONG LINH, ns 14-05-2002", note: "the surname Ngô typed without marks"),
             DetectorExample("cac co o chua Phuoc Lam (duong Tinh lo 941) moi tuan co dem gao", note: "\"Tinh lo\" is a road, not plot 941"),
             DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
             DetectorExample("Anh ấy mua căn nhà thứ hai của mình năm 2020", note: "a second house, not directions"),
@@ -257,7 +258,8 @@ public struct HomeAddressDetector: TextDetector {
                 lead = .housePrefix
             case .unit:
                 // The folded hit must be the unit word as spelled: "Ngô" is no "ngõ", "BẠN" no "bản".
-                guard canOpenChain(after: hit.end, in: text), AddressChainParser.unit(at: hit.start, in: text) != nil else {
+                guard canOpenChain(after: hit.end, in: text), AddressChainParser.unit(at: hit.start, in: text) != nil,
+                      !surnameNotUnit(hit.start..<hit.end, in: text) else {
                     continue
                 }
                 var start = chainStart(beforeUnit: hit.start, in: text)
@@ -289,6 +291,16 @@ public struct HomeAddressDetector: TextDetector {
         }
         found.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         matches.append(contentsOf: found)
+    }
+
+    /// "NGO THI PHUONG LINH", "Ngo Van Tai": typed without marks, the surname Ngô reads as "ngõ"
+    /// (and Đào as "đảo"); a capitalised middle name right after it says it is a name.
+    private func surnameNotUnit(_ word: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard ProseText.isUppercase(at: word.lowerBound, in: text), ProseText.isASCII(text, word) else { return false }
+        let n = ProseText.skipSpaces(from: word.upperBound, in: text)
+        let ne = ProseText.wordEnd(from: n, in: text, limit: 12)
+        guard n > word.upperBound, ne > n, ProseText.isUppercase(at: n, in: text) else { return false }
+        return PersonNameLexicon.middleNames.contains(NameKey.of(text, n, ne))
     }
 
     /// Directions to a house ("chạy vô đường bê tông … chừng 200m, nhà thứ 3 bên trái, cổng sắt

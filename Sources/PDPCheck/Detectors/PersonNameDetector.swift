@@ -90,6 +90,9 @@ public struct PersonNameDetector: RelationalTextDetector {
                             note: "a private call-out, not a news report"),
         ],
         nonTriggeringExamples: [
+            DetectorExample("Nó đi con SH trắng biển 29-H1 457.28, ai thấy quanh khu Hào Nam – Tôn Đức Thắng thì ib e với nhé.",
+                            note: "a street named after a historical figure"),
+            DetectorExample("- Trực ban Công an phường: 028 3773 5126", note: "\"ban\" as spelled by a writer who types marks"),
             "Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu khai mạc hội nghị.",
             "Chủ tịch UBND xã Nguyễn Văn Bình, đường dây nóng 0905 123 456",
             "Nhà mình ở đường Trần Phú, gọi 0905 123 456",

@@ -1170,6 +1170,8 @@ enum PersonMentionScanner {
             if L.honorifics.contains(pk) {
                 // "dãy trọ cô Hường", "quán chị Lan": a place named after its owner.
                 if p2 != nil && L.ownedPlaces.contains(p2k) { return nil }
+                // "Trực ban Công an": a writer who types marks ("Trực") means "ban" as spelled, not "bạn".
+                if pk?.plain == true && p2k?.plain == false && L.plainHonorificsFirst.contains(pk) { return nil }
                 if let p2, L.kinshipHeads.contains(p2k) { return p2.start }
                 return p.start
             }
@@ -1261,6 +1263,8 @@ enum PersonMentionScanner {
             let L = PersonNameLexicon.self
             let full = to - from >= 2 && (L.surnames.contains(keys[from]) || L.givenNamePrefixes.contains(keys[from])
                                           || isApostropheName(from) || L.middleNames.contains(keys[from + 1]))
+            // "khu Hào Nam – Tôn Đức Thắng", "trường Lê Quý Đôn": a figure streets and schools are named after.
+            if full && cueStart == nil && HistoricalFigures.contains(text, run[from].start..<run[to - 1].end) { return }
             var m = PersonMention(kind: kind, start: run[from].start, end: run[to - 1].end, cueStart: cueStart)
             m.isFullName = full
             if full { rememberGivenNames(from: from, to: to) }
