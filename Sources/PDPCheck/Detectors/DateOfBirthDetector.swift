@@ -599,6 +599,8 @@ public struct DateOfBirthDetector: TextDetector {
 
     /// "tuổi Dần 1998", "tuổi Giáp Tuất (1994)": the year a zodiac sign is named for.
     private func zodiacYear(after hit: KeywordHit, in text: UnsafeBufferPointer<UInt8>) -> TextMatch? {
+        // "hợp tuổi Canh Ngọ 1990": a house or a date that suits a sign, no one's birth.
+        if followsWord("hop", before: hit.start, in: text) { return nil }
         var k = ProseText.skipSpaces(from: hit.end, in: text)
         var signs = 0
         // "tuổi con gà 1993", "tuổi con Rồng": the animals by their everyday names.

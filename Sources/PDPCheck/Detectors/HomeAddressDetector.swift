@@ -259,7 +259,7 @@ public struct HomeAddressDetector: TextDetector {
             case .unit:
                 // The folded hit must be the unit word as spelled: "Ngô" is no "ngõ", "BẠN" no "bản".
                 guard canOpenChain(after: hit.end, in: text), AddressChainParser.unit(at: hit.start, in: text) != nil,
-                      !surnameNotUnit(hit.start..<hit.end, in: text) else {
+                      !surnameNotUnit(hit.start..<hit.end, in: text), !countsFloors(before: hit.start, in: text) else {
                     continue
                 }
                 var start = chainStart(beforeUnit: hit.start, in: text)
@@ -301,6 +301,14 @@ public struct HomeAddressDetector: TextDetector {
         let ne = ProseText.wordEnd(from: n, in: text, limit: 12)
         guard n > word.upperBound, ne > n, ProseText.isUppercase(at: n, in: text) else { return false }
         return PersonNameLexicon.middleNames.contains(NameKey.of(text, n, ne))
+    }
+
+    /// "4 tầng 1 tum", "nhà 3 tầng": a number before "tầng" counts the floors, it names none.
+    private func countsFloors(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = ProseText.skipSpacesBackward(from: start, in: text)
+        guard e < start, e > 0, UTF8Classes.isDigit(text[e - 1]) else { return false }
+        let we = ProseText.wordEnd(from: start, in: text, limit: 12)
+        return ProseText.folds(text, start..<we, to: "tang")
     }
 
     /// Directions to a house ("chạy vô đường bê tông … chừng 200m, nhà thứ 3 bên trái, cổng sắt
@@ -563,7 +571,8 @@ public struct HomeAddressDetector: TextDetector {
         // A line of a delivery or contact list: a phone number before the address, and no shop,
         // office or listing word on the line. The post's title (a shop's name) does not make
         // the customers' homes shops.
-        if personalLine(before: chain, in: text) || personalLineAbove(chain, from: min(cueStart, chain.start), in: text) {
+        if personalLine(before: chain, in: text) || personalLineAbove(chain, from: min(cueStart, chain.start), in: text)
+            || personRow(before: chain, in: text) {
             return max(base, 0.8)
         }
         if venueContext(for: chain, from: cueStart, venues: venues, firstLineEnd: firstLineEnd, in: context) {
@@ -619,6 +628,17 @@ public struct HomeAddressDetector: TextDetector {
     private func personalLine(before chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
         guard lo < chain.start, holdsPhoneNumber(lo..<chain.start, in: text) else { return false }
+        let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
+        return !VenueWords.any(in: lo..<hi, text: text)
+    }
+
+    /// "1. Trương Công Danh – 14/02/1996 – thôn An Điềm, xã Tịnh Sơn": an item of a list of people
+    /// whose line opens with a full name, the address after it (no venue on the line).
+    private func personRow(before chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
+        guard lo < chain.start, DateOfBirthDetector.isListLine(lo, in: text),
+              let first = ProseText.mentions(in: text, window: lo..<chain.start).first,
+              first.isFullName, !first.hasTitle, (first.cueStart ?? first.start) - lo <= 12 else { return false }
         let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)
         return !VenueWords.any(in: lo..<hi, text: text)
     }

@@ -144,14 +144,18 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
                 if let people = RelationalText.capitalisedName(after: hit.end, in: text) { end = people; weight = 1 }
             case let keyword where topic == .privateLife && keyword.hasPrefix("no "):
                 // "trả nợ thẻ tín dụng", "đòi nợ quá hạn": paying or collecting, not owing; "nói nợ
-                // tiền điện": a caller's claim, not a debt.
+                // tiền điện": a caller's claim, not a debt. (Typed without marks, "no no tin dung
+                // den" is "nó nợ…": the debtor, no compound.)
                 if let w = Self.previousWord(before: hit.start, in: text),
-                   Self.debtCompounds.contains(w) || Self.claims.contains(w) { continue }
+                   (Self.debtCompounds.contains(w) && !(w == Self.debtWord && !RelationalText.hasMarks(hit.start..<hit.end, in: text)))
+                    || Self.claims.contains(w) { continue }
             default:
                 break
             }
             candidates.append(Candidate(start: start, end: end, weight: weight, continuing: tables.continuing[hit.entry]))
         }
+        // The values of a table's "Dân tộc" column ("| Lò Thị Xuân | 01.11.2001 | Thái |"): each row's person's.
+        if topic == .ethnicity { candidates += Self.ethnicityCells(in: context) }
         guard !candidates.isEmpty else { return }
         // Words below 0.5 ("bệnh viện", "dân tộc") are never reported alone; a few carry on a story
         // already told ("…là người đồng tính. Mình và anh Huy yêu nhau 5 năm").
@@ -165,7 +169,6 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             mentions.removeAll { Self.isInitial($0, in: text) }
         }
         let news = NewsContext(context)
-        let posterVoice = RelationalText.speaksAsEm(text, familyHits: context.keywordHits(of: .familyCue))
         var lastReported = -1
         for g in groups {
             let end = topic == .health ? Self.extendHealthPhrase(g.end, in: text) : g.end
@@ -177,7 +180,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             let weight = g.weight >= 0.5 ? g.weight : 0.8
             guard var confidence = Self.confidence(g.start, end, weight: weight, text: text, mentions: mentions,
                                                    evidence: evidence, continues: continues,
-                                                   organisationsTell: topic == .privateLife, posterVoice: posterVoice) else { continue }
+                                                   organisationsTell: topic == .privateLife,
+                                                   posterVoice: context.speaksAsEm) else { continue }
             if g.weight < 0.5 && confidence < 0.5 { continue }
             // A news report republishes what courts, police and the press made public.
             if news.isNews(around: g.start, end) { confidence *= 0.5 }
@@ -185,6 +189,19 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             guard confidence >= 0.2 else { continue }
             if confidence >= 0.5 { lastReported = end }
             matches.append(TextMatch(ruleId: ruleId, category: category, start: g.start, end: end, confidence: confidence))
+        }
+    }
+
+    /// The cells of a "Dân tộc" column of a table of people: a capitalised people's name.
+    static func ethnicityCells(in context: TextScanContext) -> [Candidate] {
+        let text = context.text
+        let tables = context.tables
+        guard !tables.blocks.isEmpty else { return [] }
+        return tables.cells(.ethnicity, in: text).compactMap { cell in
+            let r = cell.range
+            guard !r.isEmpty, r.count <= 24, ProseText.isUppercase(at: r.lowerBound, in: text),
+                  !(r.lowerBound..<r.upperBound).contains(where: { UTF8Classes.isDigit(text[$0]) }) else { return nil }
+            return Candidate(start: r.lowerBound, end: r.upperBound, weight: 1, continuing: false)
         }
     }
 
@@ -248,7 +265,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
     /// (Private life also takes no identifier from a later line, see below.)
     static func confidence(_ start: Int, _ end: Int, weight: Double, text: UnsafeBufferPointer<UInt8>,
                            mentions: [PersonMention], evidence: [TextMatch], continues: Bool = false,
-                           organisationsTell: Bool = false, posterVoice: Bool = false) -> Double? {
+                           organisationsTell: Bool = false, posterVoice: @autoclosure () -> Bool = false) -> Double? {
         var evidence = evidence, mentions = mentions, continues = continues
         // In a thread of comments each line is another speaker ("– Mình 38t …, từng đi tù"): only
         // what the comment's own line gives ties it to someone, and no story above goes on there.
@@ -312,7 +329,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             }
             // (The pronoun may open the phrase itself: "Chồng bỏ đi".) "Hai người", "cả hai", "2 vc"
             // point back at a couple just named ("…Thịnh và Bích. Hai người qua lại với nhau…").
-            if identified && (words().hasPronoun(before: end, posterVoice: posterVoice)
+            if identified && (words().hasPronoun(before: end, posterVoice: posterVoice())
                               || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.couples)) {
                 tie = 0.64
             }
@@ -331,7 +348,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         // ly hôn không", after the lover's divorce), with no spouse of theirs named ("Chồng em là
         // Đàm Quang Huy": her divorce is his too) and nothing in the post that may be theirs.
         if tie < 0.62 && continues {
-            let own = posterVoice && tie < 0.6 && RelationalText.KeyedWords(
+            let own = tie < 0.6 && posterVoice() && RelationalText.KeyedWords(
                 text, max(sentence.lowerBound, RelationalText.back(start, 60, in: text))..<start).contains(Self.firstPerson, inLast: 6)
             if !own || Self.spouseNamed(before: start, mentions: mentions, in: text)
                 || Self.posterMayBeIdentified(evidence, mentions, around: start, in: text) {

@@ -103,6 +103,8 @@ extension SensitiveTopicDetector {
             return ([
                 "Chị H'Hen Niê là ⟦người Ê Đê⟧, SĐT 0905 123 456",
                 "Bé Ksor H'Ni, ⟦dân tộc Gia Rai⟧, 7 tuổi",
+                DetectorExample("| Phòng | Họ và tên | Ngày sinh | Dân tộc |\n|---|---|---|---|\n| 102 | Lò Thị Xuân | 01.11.2001 | ⟦Thái⟧ |",
+                                note: "a table's ethnicity column"),
             ], [
                 "Lễ hội đua voi là nét văn hóa đặc sắc của người Ê Đê ở Buôn Đôn.",
                 "Việt Nam có 54 dân tộc anh em.",
@@ -129,6 +131,8 @@ extension SensitiveTopicDetector {
             return ([
                 "Bóc phốt chị Hoa ⟦ngoại tình⟧ với chồng bạn thân",
                 DetectorExample("Ten that: Do Van Quyet 0979 879 978, thang nay ⟦nghien ca do bong da⟧", note: "a gambling habit"),
+                DetectorExample("Ten no la Dinh Thi Thu Ha 0334 718 265, ke no no ⟦no tin dung den⟧ hon 200tr",
+                                note: "\"no no\" typed without marks is \"nó nợ\""),
                 "Anh Phúc ⟦vỡ nợ⟧ rồi bỏ trốn, ai biết liên hệ 0905123456",
                 "Trần Thị Mai đã ⟦ly hôn⟧ năm ngoái, giờ ở một mình",
                 DetectorExample("Anh Hậu 0387 641 259 ⟦tán tỉnh⟧ vợ anh Tâm suốt mấy tháng", note: "flirting with someone's wife"),

@@ -332,7 +332,7 @@ enum PersonNameLexicon {
         "khu", "kđt", "kdt", "cụm", "tòa", "tháp", "hãng", "nhãn", "giải", "cúp", "sân", "bến", "ga",
         "phòng", "khoa", "sở", "bộ", "cục", "ubnd", "hđnd", "ban", "hội", "đội", "nhóm", "tổ", "lớp", "hạng",
         "người", "tộc", "tiếng", "giống", "mẫu", "dòng", "kiểu", "món", "vùng", "miền", "tại", "ở", "gần",
-        "quanh", "ngã", "vòng", "xuồng", "xăng", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
+        "quanh", "ngã", "vòng", "xuồng", "xăng", "tuổi", "năm", "đạo", "tàu", "chuyến", "app", "trang", "kênh", "web", "website",
         "group", "page", "fanpage", "hashtag", "khối", "trạm", "hàng", "cc", "p", "q", "kp", "tdp", "kdc", "quỹ",
     ])
     /// Words that open a place or an institution inside a capitalised run ("Trường THCS Nguyễn Du",
@@ -364,7 +364,7 @@ enum PersonNameLexicon {
     ])
     /// Places whose names begin like a person's ("Hà Nội", "Thái Bình", "Bà Rịa", "Hồ Chí Minh").
     static let placeNames = NamePairTable([
-        "hà nội", "hà nam", "hà giang", "hà tĩnh", "hà đông", "hà tiên", "hà lan", "hà trung", "lâm đồng",
+        "dĩ an", "hà nội", "hà nam", "hà giang", "hà tĩnh", "hà đông", "hà tiên", "hà lan", "hà trung", "lâm đồng",
         "lâm hà", "cao bằng", "cao lãnh", "cao đẳng", "thái bình", "thái nguyên", "thái lan",
         "hồ chí", "hồ tây", "hồ gươm", "hồ tràm", "hoàng mai", "hoàng sa", "hoàng kiếm", "hoàn kiếm", "đồng nai",
         "đồng tháp", "đồng hới", "đồng xoài", "đồng đăng", "đồng văn", "đồng hỷ", "kim bảng", "kim sơn",

@@ -2,6 +2,8 @@
 public enum ColumnRole: UInt8, Sendable, CaseIterable {
     case none
     case name, birth, age, address, schoolClass, email
+    /// "Dân tộc": each value is a person's ethnic group (Decree 356 Art. 4(a)).
+    case ethnicity
     case phone, identity, oldIdentity, bank, card, tax, driverLicense, passport, insurance, plate
     /// Amounts, prices, wages: not identifiers.
     case money
@@ -25,7 +27,7 @@ public enum ColumnRole: UInt8, Sendable, CaseIterable {
         case .insurance: return .insurance
         case .plate: return .plate
         case .money, .date, .order: return .order
-        case .none, .name, .birth, .age, .address, .schoolClass, .email: return nil
+        case .none, .name, .birth, .age, .address, .schoolClass, .email, .ethnicity: return nil
         }
     }
 
@@ -56,7 +58,7 @@ public enum ColumnRole: UInt8, Sendable, CaseIterable {
         ("tam tru", .address), ("noi cu tru", .address), ("cu tru", .address), ("ho khau", .address),
         ("dia chi nha", .address), ("dia chi nhan", .address), ("dia chi giao", .address), ("noi thuong tru", .address),
         ("address", .address), ("dia chi nhan hang", .address), ("dia chi giao hang", .address), ("hktt", .address),
-        ("lop", .schoolClass), ("class", .schoolClass),
+        ("lop", .schoolClass), ("class", .schoolClass), ("dan toc", .ethnicity),
         ("email", .email), ("e mail", .email), ("gmail", .email), ("mail", .email),
         ("sdt", .phone), ("so dien thoai", .phone), ("dien thoai", .phone), ("dt", .phone), ("dtdd", .phone),
         ("di dong", .phone), ("sdt zalo", .phone), ("zalo", .phone), ("phone", .phone), ("mobile", .phone),

@@ -13,6 +13,7 @@ public final class TextScanContext {
     private var hitsByTopic: [[KeywordHit]]?
     private var mentions: [PersonMention]?
     private var tableContext: TableColumnContext?
+    private var emVoice: Bool?
 
     public init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
@@ -67,6 +68,15 @@ public final class TextScanContext {
     /// The table cell holding `offset`, with the role its column's header gives it.
     public func tableCell(at offset: Int) -> TableCell? {
         tables.blocks.isEmpty ? nil : tables.cell(at: offset, in: text)
+    }
+
+    /// Whether the text speaks as "em" of a family of its own ("chồng em", "mẹ em"): computed on
+    /// first use, once for all the detectors that ask.
+    var speaksAsEm: Bool {
+        if let emVoice { return emVoice }
+        let found = RelationalText.speaksAsEm(text, familyHits: keywordHits(of: .familyCue))
+        emVoice = found
+        return found
     }
 
     /// Places that name a person ("anh Tuấn", "Nguyễn Văn Tuấn"), in text order. Computed on first use.

@@ -321,8 +321,8 @@ enum RelationalText {
         return PersonMentionScanner.nonASCII(at: i, in: text).0 == .other
     }
 
-    /// The line around `offset` when it is a comment in a thread: it opens with a dash or a reply
-    /// arrow ("– Mình 38t…", "↳ HR: …"), and the block of such lines it belongs to holds a reply
+    /// The line around `offset` when it is a comment in a thread: it opens with a dash, a speech
+    /// balloon or a reply arrow ("– Mình 38t…", "💬 Hoàng Yến: …", "↳ HR: …"), and the block of such lines it belongs to holds a reply
     /// arrow or sits under a "Bình luận" heading.
     static func threadComment(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let line = self.line(around: offset, in: text)
@@ -355,6 +355,10 @@ enum RelationalText {
         while i < line.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
         guard i < line.upperBound else { return nil }
         if isReplyArrow(at: i, in: text) { return .arrow }
+        // "💬 Hoàng Yến: …": a comment shown with its speech balloon, as sure a sign as a reply arrow.
+        if i + 3 < line.upperBound && text[i] == 0xF0 && text[i + 1] == 0x9F && text[i + 2] == 0x92 && text[i + 3] == 0xAC {
+            return .arrow
+        }
         return isDash(at: i, in: text) ? .dash : nil
     }
 
@@ -598,7 +602,9 @@ enum RelationalText {
     /// bảo"): a confession or a question in the poster's voice.
     static func speaksAsEm(_ text: UnsafeBufferPointer<UInt8>, familyHits: [KeywordHit]) -> Bool {
         for h in familyHits {
-            let e = ProseText.skipSpaces(from: h.end, in: text)
+            // Most family words are followed by anything but "em": one byte says so.
+            guard h.end + 1 < text.count, text[h.end] == 0x20, text[h.end + 1] | 0x20 == UInt8(ascii: "e") else { continue }
+            let e = h.end + 1
             let we = ProseText.wordEnd(from: e, in: text, limit: 8)
             guard e > h.end, we > e else { continue }
             if posterFamily.contains(NameKey.of(text, h.start, h.end), NameKey.of(text, e, we)) { return true }

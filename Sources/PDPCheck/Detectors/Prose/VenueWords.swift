@@ -12,6 +12,8 @@ enum VenueWords {
         "can ban", "cho thue", "sang nhuong", "mat tien", "bds", "bat dong san", "dat nen", "nha dat", "truong hoc",
         "co so", "trung tam", "buu dien", "phong giao dich", "store", "cong an", "toa an", "nha sach", "tiem vang",
         "kcn", "khu cong nghiep", "nhan hang tai", "hop tai", "hop o", "trao giai", "toa nha",
+        // A workplace and its front desk: "Nơi làm việc: tầng 4, 58 Bạch Đằng", "nhận ở lễ tân tầng 1".
+        "noi lam viec", "le tan",
         // Places of worship, burial, detention, transport and dormitories.
         "nha tho", "tu vien", "thanh that", "thien vien", "tinh xa", "nghia trang", "nghia dia", "trai giam",
         "nha tu", "ky tuc xa", "ktx", "ben xe", "san bay", "nha ga", "tram y te", "benh xa",
@@ -55,7 +57,8 @@ enum VenueWords {
     /// address: a price in billions, a land title, "thương lượng".
     static let listingPhrases: [String] = [
         "so hong", "thuong luong", "can ban", "can ban gap", "mua ban", "gia ban", "cho thue", "sang nhuong", "mat tien",
-        "bds", "bat dong san", "dat nen", "nha dat", "chinh chu ban", "ban nha",
+        "bds", "bat dong san", "dat nen", "nha dat", "chinh chu ban", "ban nha", "gui ban", "ban gap",
+        "dang phong",
     ]
 
     /// Folded phrase → spellings of its first word (empty: any spelling).
