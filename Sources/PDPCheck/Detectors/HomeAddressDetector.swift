@@ -101,6 +101,7 @@ public struct HomeAddressDetector: TextDetector {
             DetectorExample("– Tháng 3/2025 Hà vay em 85.000.000đ", note: "a month and its year, not house 3/2025"),
             DetectorExample("Anh ấy mua căn nhà thứ hai của mình năm 2020", note: "a second house, not directions"),
             DetectorExample("Anh Tuấn quê ở xã Vũ Thư, tỉnh Thái Bình, về quê ăn Tết", note: "a hometown at the commune"),
+            DetectorExample("tìm người thân thất lạc, quê mình ở Nghệ An 350.000 VNĐ", note: "a province and a price after \"quê\""),
             DetectorExample("🔥 CHÍNH CHỦ BÁN NHÀ NGỌC HÀ – KHÔNG TIẾP MÔI GIỚI 🔥\n\n🏠 Nhà 4 tầng ngõ 158 Ngọc Hà, phường Ngọc Hà, Hà Nội",
                             note: "a house under a title that sells it"),
             DetectorExample("B2-031   Quan Văn Thịnh", note: "a table's columns, not a plot code before a district"),
@@ -184,6 +185,11 @@ public struct HomeAddressDetector: TextDetector {
         }
     }
 
+    /// "quê" alone, by lexicon entry.
+    fileprivate static let hometownCues: Set<Int> = Set(TopicLexicon.shared.entries.indices.filter {
+        TopicLexicon.shared.entries[$0].topic == .addressCue && TopicLexicon.shared.entries[$0].keyword == "que"
+    })
+
     /// "ngụ ở", "ngụ tại", "cư ngụ" (to reside) as spelled: folded, they read as "ngủ ở" (slept
     /// at) too. The topics' spelling check rejects a hit whose marks spell other words; typed
     /// without marks, the cue stands.
@@ -246,7 +252,10 @@ public struct HomeAddressDetector: TextDetector {
             case .homeCue, .neutralCue:
                 if let spelling = Self.residesSpellings[hit.entry], spelling.weight(of: hit, in: text, base: 1) == nil { continue }
                 guard let p = addressStart(after: hit.end, in: text) else { continue }
-                chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: true, allowLeadingName: true)
+                // After "quê" only a unit opens the hometown ("quê bản Phiêng Lanh"): "quê mình ở Nghệ
+                // An 350.000 VNĐ" holds a province and a price.
+                let open = !Self.hometownCues.contains(hit.entry)
+                chain = AddressChainParser.parse(from: p, in: text, allowBareNumber: open, allowLeadingName: open)
                 // "Địa chỉ nhận hàng của anh Tùng (0357…):" then the address on the next line.
                 if !chain.isComplete(cueLed: true), let q = nextLineAfterLabel(hit.end, in: text) {
                     let below = AddressChainParser.parse(from: q, in: text, allowBareNumber: true, allowLeadingName: true)
