@@ -88,6 +88,8 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("ten that: Do Van Quyet, sn ⟦1993⟧ tuoi con ga, que Thai Binh", note: "a year before \"tuổi\" is no age"),
             DetectorExample("Tai xe: Phan Dinh Loc doi ⟦1984⟧, chay tuyen tu 2011", note: "a person's \"đời\""),
             DetectorExample("T sinh ⟦5/3/1990⟧, nam nay ⟦36 tuoi⟧, 1 nach 1 con", note: "the age the birth date just given makes"),
+            DetectorExample("Má chồng tui, bà Lâm Thị Hai. Bả sanh ⟦ngày 15 tháng 10 năm 1946⟧", note: "\"sanh\", the Southern \"sinh\""),
+            DetectorExample("Di voi me e, me e ⟦72 tuoi⟧ ra DN", note: "\"e\" is the poster's \"em\""),
         ],
         nonTriggeringExamples: [
             DetectorExample("Chị sinh khoảng năm 1972, năm 1989 chị theo người quen vào Nam", note: "an estimated birth year"),
@@ -150,6 +152,8 @@ public struct DateOfBirthDetector: TextDetector {
             DetectorExample("Trùng sinh nhật ông ca sĩ bolero bà nội mê nhất, ổng sinh năm 1950 😆", note: "a star nobody names"),
             DetectorExample("Tuyển nam 18 – 40 tuổi, ưu tiên có bằng lái", note: "an age range"),
             DetectorExample("Xe Innova 7 chỗ, đời 2021, cốp rộng", note: "a car's model year"),
+            DetectorExample("So sánh năm 2024 với năm 2023 thì giá tăng", note: "\"so sánh\" is no \"sinh\""),
+            DetectorExample("a Duc 0706 075 189 dat banh sn cho me, hen ngay 30/11", note: "\"bánh sn\" is a birthday cake"),
             DetectorExample("Riêng phụ xe yêu cầu nam sinh năm 1988 trở về sau", note: "a cut-off year"),
             DetectorExample("Bống mê ca sĩ Hoàng Thùy Lam lắm, năm nay chị ấy cũng 30 tuổi", note: "a titled public figure's age"),
             DetectorExample("a Hai ngoai tinh voi 1 co dong nghiep tam 25 tuoi", note: "\"tam\" without marks is \"tầm\""),
@@ -178,9 +182,10 @@ public struct DateOfBirthDetector: TextDetector {
         switch entry.topic {
         case .birthCue:
             switch entry.keyword {
-            case "sinh": return .bare
-            case "sinh vao", "sinh ra", "chao doi", "born": return .strict
-            case "sinh nam", "nam sinh", "sn", "ns": return .yearLabel
+            // "sanh" is how the South says "sinh" ("Bả sanh ngày 15 tháng 10 năm 1946").
+            case "sinh", "sanh": return .bare
+            case "sinh vao", "sinh ra", "chao doi", "born", "sanh ra": return .strict
+            case "sinh nam", "nam sinh", "sn", "ns", "sanh nam", "nam sanh": return .yearLabel
             case "sinh nhat", "birthday": return .birthday
             default: return .dateLabel
             }
@@ -195,7 +200,7 @@ public struct DateOfBirthDetector: TextDetector {
 
     /// Words before "sinh" that make another word of it: "học sinh", "vệ sinh", "phát sinh"…
     static let falseFriendsBeforeSinh: Set<FoldedKey> = FoldedKey.set([
-        "hoc", "ve", "phat", "hy", "thi", "giang", "khai", "tai", "hoi", "ky", "san", "nay", "cuu", "vi", "an",
+        "so", "hoc", "ve", "phat", "hy", "thi", "giang", "khai", "tai", "hoi", "ky", "san", "nay", "cuu", "vi", "an",
         "dan", "chung", "phuc", "muu", "sieu", "tu", "sinh", "thuc", "ho", "truong", "cong", "dau", "duong", "giao",
         "hau", "nhan", "khoa",
     ])
@@ -237,6 +242,10 @@ public struct DateOfBirthDetector: TextDetector {
                 continue
             }
             if startsWithSinh[hit.entry] && isFalseFriend(hit, in: text) { continue }
+            // "đặt bánh sn cho mẹ", "tiệc sn": the shorthand of "sinh nhật", a birthday.
+            if cue == .yearLabel, let w = ProseText.previousWordKey(before: hit.start, in: text), Self.birthdayThings.contains(w) {
+                continue
+            }
             // A table's header names a column, read above; it is followed by other names, not a value.
             if !tables.blocks.isEmpty && tables.isHeader(hit.start) { continue }
             guard let m = valueAfter(hit, cue: cue, in: text) else { continue }
@@ -422,7 +431,8 @@ public struct DateOfBirthDetector: TextDetector {
 
     /// Birth words that begin with "sinh", by lexicon entry.
     private static let startsWithSinh: [Bool] = TopicLexicon.shared.entries.map {
-        $0.topic == .birthCue && ($0.keyword == "sinh" || $0.keyword.hasPrefix("sinh "))
+        $0.topic == .birthCue && ($0.keyword == "sinh" || $0.keyword.hasPrefix("sinh ")
+                                  || $0.keyword == "sanh" || $0.keyword.hasPrefix("sanh "))
     }
 
     /// "học sinh năm 2", "vệ sinh 2 lần", "phát sinh năm 2025": "sinh" ends another word.
@@ -650,7 +660,7 @@ public struct DateOfBirthDetector: TextDetector {
         return ws < e && ProseText.folds(text, ws..<e, to: word)
     }
 
-    static let possessives: Set<FoldedKey> = FoldedKey.set(["toi", "minh", "em", "tui", "tao", "to"])
+    static let possessives: Set<FoldedKey> = FoldedKey.set(["toi", "minh", "em", "tui", "tao", "to", "e"])
 
     /// A family word of the poster's ("mẹ tôi", "ba mẹ mình", "vợ em") shortly before the age.
     private func ownFamily(before s: Int, hits: [KeywordHit], in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -679,9 +689,12 @@ public struct DateOfBirthDetector: TextDetector {
         return false
     }
 
+    /// Things of a birthday before "sn" ("bánh sn", "tiệc sn", "quà sn").
+    static let birthdayThings: Set<FoldedKey> = FoldedKey.set(["banh", "tiec", "qua", "mung", "chuc", "hpbd", "le"])
+
     /// Words that make a birth year a rule for anyone: "trẻ", "các", "ứng viên", "đối tượng".
     static let genericWords: Set<String> = [
-        "tre", "cac", "nhung", "doi tuong", "ung vien", "thi sinh", "moi", "tat ca", "cong dan", "ai", "lao dong",
+        "tre", "cac", "nhung", "doi tuong", "ung vien", "thi sinh", "moi", "tat ca", "cong dan", "ai", "lao dong", "nao",
     ]
 
     private func isGeneric(before cue: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -131,6 +131,7 @@ extension SensitiveTopicDetector {
             return ([
                 "Bóc phốt chị Hoa ⟦ngoại tình⟧ với chồng bạn thân",
                 DetectorExample("Ten that: Do Van Quyet 0979 879 978, thang nay ⟦nghien ca do bong da⟧", note: "a gambling habit"),
+                DetectorExample("Con trai tôi là Phạm Văn Khải 0912 345 678, năm 2019 nó ⟦đánh bài ăn tiền⟧ ngoài quán", note: "gambling"),
                 DetectorExample("Ten no la Dinh Thi Thu Ha 0334 718 265, ke no no ⟦no tin dung den⟧ hon 200tr",
                                 note: "\"no no\" typed without marks is \"nó nợ\""),
                 "Anh Phúc ⟦vỡ nợ⟧ rồi bỏ trốn, ai biết liên hệ 0905123456",

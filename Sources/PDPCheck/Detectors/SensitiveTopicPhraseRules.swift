@@ -6,9 +6,7 @@ extension SensitiveTopicDetector {
     static let lendWord = FoldedKey("cho")
 
     static func previousWord(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
-        let e = ProseText.skipSpacesBackward(from: start, in: text)
-        let ws = ProseText.wordStart(endingAt: e, in: text, limit: 16)
-        return ws < e ? FoldedKey(text, ws..<e) : nil
+        ProseText.previousWordKey(before: start, in: text)
     }
 
     /// Words before a debt that make it someone's claim ("nói nợ tiền điện", "báo nợ cước").

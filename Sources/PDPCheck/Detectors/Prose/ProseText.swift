@@ -69,6 +69,13 @@ enum ProseText {
     }
 
     /// Start of the word that ends at `end` (exclusive).
+    /// The folded key of the word that ends right before `start` (past spaces), or nil.
+    static func previousWordKey(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
+        let e = skipSpacesBackward(from: start, in: text)
+        let ws = wordStart(endingAt: e, in: text, limit: 16)
+        return ws < e ? FoldedKey(text, ws..<e) : nil
+    }
+
     static func wordStart(endingAt end: Int, in text: UnsafeBufferPointer<UInt8>, limit: Int = 40) -> Int {
         var j = min(end, text.count)
         let floor = max(0, end - limit)

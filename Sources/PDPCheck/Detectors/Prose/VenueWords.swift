@@ -13,7 +13,7 @@ enum VenueWords {
         "co so", "trung tam", "buu dien", "phong giao dich", "store", "cong an", "toa an", "nha sach", "tiem vang",
         "kcn", "khu cong nghiep", "nhan hang tai", "hop tai", "hop o", "trao giai", "toa nha",
         // A workplace and its front desk: "Nơi làm việc: tầng 4, 58 Bạch Đằng", "nhận ở lễ tân tầng 1".
-        "noi lam viec", "le tan",
+        "noi lam viec", "le tan", "cay xang",
         // Places of worship, burial, detention, transport and dormitories.
         "nha tho", "tu vien", "thanh that", "thien vien", "tinh xa", "nghia trang", "nghia dia", "trai giam",
         "nha tu", "ky tuc xa", "ktx", "ben xe", "san bay", "nha ga", "tram y te", "benh xa",

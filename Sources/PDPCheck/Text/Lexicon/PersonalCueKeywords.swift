@@ -15,7 +15,8 @@ enum PersonalCueKeywords {
         + words(.ageCue, ["tuoi", "thang tuoi", "tuoi roi", "tuoi ruoi"])
         + words(.birthCue, ["sinh", "ngay sinh", "sinh ngay", "sn", "ns", "sinh nam", "nam sinh", "dob",
                             "date of birth", "sinh nhat", "born", "ngay thang nam sinh", "sinh vao", "sinh ra",
-                            "chao doi", "d o b", "ngay sn", "birthday"])
+                            "chao doi", "d o b", "ngay sn", "birthday", "sanh", "sanh nam", "nam sanh", "ngay sanh",
+                            "sanh ngay", "sanh ra"])
         + words(.addressCue, ["dia chi", "d c", "dc", "nha rieng", "nha o", "so nha", "nha so", "thuong tru",
                               "tam tru", "noi o", "que quan", "nguyen quan", "dia chi giao hang", "ship den",
                               "ship toi", "o tai", "song tai", "nha minh o", "nha em o", "nha o tai",

@@ -310,6 +310,8 @@ enum SensitiveTopicKeywords {
             "ghiền cá độ", "đòi nuôi con", "giành nuôi con", "tranh nuôi con", "không được chu cấp",
             "không gửi tiền nuôi con", "có gia đình riêng", "đã có vợ con", "cầm cho chủ nợ", "gán cho chủ nợ",
             "không đăng ký kết hôn", "ko đăng ký kết hôn", "cưới vợ khác", "cưới chồng khác", "không lo tiền nuôi con",
+            "cặp với ông chồng", "cặp với chồng người ta", "cặp với vợ người ta", "đánh bài ăn tiền", "mang sổ đỏ",
+            "sổ đỏ đi cắm", "mang đi cắm", "không gửi tiền cấp dưỡng", "ko gửi tiền cấp dưỡng",
         ], ambiguous: ["chơi lô đề": 0.6, "chơi số đề": 0.6, "đã có vợ con": 0.6, "có gia đình riêng": 0.6,"ôm nợ": 0.6, "cặp bồ": 0.6, "lăng nhăng": 0.5,
                        "ly dị": 0.6, "con riêng": 0.5, "có bồ": 0.4, "làm lẽ": 0.3, "vợ bé": 0.4, "ly thân": 0.6,
                        "cặp kè": 0.6, "con bồ": 0.4, "theo bồ": 0.4, "bỏ rơi": 0.3, "từ mặt": 0.4, "bỏ nhau": 0.5,
