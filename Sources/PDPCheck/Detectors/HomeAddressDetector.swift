@@ -645,7 +645,7 @@ public struct HomeAddressDetector: TextDetector {
     /// whose line opens with a full name, the address after it (no venue on the line).
     private func personRow(before chain: AddressChain, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = ProseText.lineStart(chain.start, in: text, limit: 200)
-        guard lo < chain.start, DateOfBirthDetector.isListLine(lo, in: text),
+        guard lo < chain.start, ProseText.isListLine(lo, in: text),
               let first = ProseText.mentions(in: text, window: lo..<chain.start).first,
               first.isFullName, !first.hasTitle, (first.cueStart ?? first.start) - lo <= 12 else { return false }
         let hi = ProseText.lineEnd(chain.end, in: text, limit: 200)

@@ -69,6 +69,32 @@ enum ProseText {
     }
 
     /// Start of the word that ends at `end` (exclusive).
+    /// A list item or a row: a number, a bullet or an emoji opens the line, or it holds two separators.
+    static func isListLine(_ ls: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = skipSpaces(from: ls, in: text)
+        guard k < text.count else { return false }
+        let b = text[k]
+        if UTF8Classes.isDigit(b) {
+            let e = digitsEnd(from: k, in: text)
+            if e - k <= 3 && e < text.count && (text[e] == UInt8(ascii: ".") || text[e] == UInt8(ascii: ")")
+                                                 || text[e] == UInt8(ascii: "/") || text[e] == 0x09) { return true }
+        }
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: "*") || b == UInt8(ascii: "|") { return true }
+        // "•", "▪", "–" and emoji: a symbol, not a letter.
+        if b >= 0xE2 && !isLetter(at: k, in: text) { return true }
+        let le = lineEnd(ls, in: text, limit: 300)
+        var separators = 0
+        var i = k
+        while i < le {
+            let c = text[i]
+            if c == UInt8(ascii: "|") || c == 0x09 || c == UInt8(ascii: ";") { separators += 1 }
+            if c == 0xE2 && i + 2 < le && text[i + 1] == 0x80 && (text[i + 2] == 0x93 || text[i + 2] == 0x94) { separators += 1 }
+            if c == UInt8(ascii: "-") && i > k && text[i - 1] == 0x20 && i + 1 < le && text[i + 1] == 0x20 { separators += 1 }
+            i += 1
+        }
+        return separators >= 2
+    }
+
     /// The folded key of the word that ends right before `start` (past spaces), or nil.
     static func previousWordKey(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> FoldedKey? {
         let e = skipSpacesBackward(from: start, in: text)
