@@ -181,7 +181,7 @@ public struct ChildDataDetector: RelationalTextDetector {
         var si = 0
         for m in mentions {
             // "chị T. (42 tuổi) và con trai (9 tuổi)": an initial is how a report hides who someone is.
-            if SensitiveTopicDetector.isInitial(m, in: text) { continue }
+            if m.isInitial(in: text) { continue }
             while si < schools.count && schools[si].upperBound <= m.start { si += 1 }
             var inside = false
             var sj = si

@@ -304,7 +304,8 @@ public struct DateOfBirthDetector: TextDetector {
         // "ông ca sĩ bolero bà nội mê nhất, ổng sinh năm 1950": a star nobody names.
         let sentence = RelationalText.sentence(around: hit.start, in: text)
         if PublicFigures.unnamed(before: hit.start, sentence: sentence,
-                                 mentions: ProseText.mentions(in: text, window: sentence), in: text) {
+                                 opening: RelationalText.KeyedWords(text, sentence.lowerBound..<max(sentence.lowerBound, hit.start)),
+                                 mentions: ProseText.mentions(in: text, window: sentence)) {
             return nil
         }
         let rule = v.kind == .year || v.kind == .twoDigitYear ? "vn.dob.year" : "vn.dob.date"

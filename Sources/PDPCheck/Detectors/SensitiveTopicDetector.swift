@@ -165,8 +165,8 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             .sorted { $0.start < $1.start }
         var mentions = context.personMentions
         // "Chị T. (42 tuổi)": an initial is how a report hides who someone is.
-        if mentions.contains(where: { Self.isInitial($0, in: text) }) {
-            mentions.removeAll { Self.isInitial($0, in: text) }
+        if mentions.contains(where: { $0.isInitial(in: text) }) {
+            mentions.removeAll { $0.isInitial(in: text) }
         }
         let news = NewsContext(context)
         var lastReported = -1
@@ -304,6 +304,14 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         // to no one named in the next sentence; only the first-person rule below may tie it.
         if tie > 0 && tie <= 0.7 && Self.posterIsSubject(before: start, sentence: sentence, in: text) { tie = 0 }
         let direct = tie > 0
+        // The words of the sentence before the phrase, spelled once when a check needs them.
+        var spelledOpening: RelationalText.KeyedWords?
+        func opening() -> RelationalText.KeyedWords {
+            if let spelledOpening { return spelledOpening }
+            let w = RelationalText.KeyedWords(text, sentence.lowerBound..<max(sentence.lowerBound, start))
+            spelledOpening = w
+            return w
+        }
         // The words of the sentence near the phrase, spelled only when a check needs them.
         var spelled: RelationalText.KeyedWords?
         func words() -> RelationalText.KeyedWords {
@@ -330,7 +338,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
             // (The pronoun may open the phrase itself: "Chồng bỏ đi".) "Hai người", "cả hai", "2 vc"
             // point back at a couple just named ("…Thịnh và Bích. Hai người qua lại với nhau…").
             if identified && (words().hasPronoun(before: end, posterVoice: posterVoice())
-                              || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.couples)) {
+                              || opening().contains(Self.couples)) {
                 tie = 0.64
             }
         }
@@ -358,7 +366,7 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         guard tie > 0 else { return nil }
         // A star the sentence does not name ("chị ca sĩ mình thần tượng công khai song tính"):
         // only a name or a number in the sentence itself ties the phrase to someone then.
-        if tie <= 0.7 && PublicFigures.unnamed(before: start, sentence: sentence, mentions: mentions, in: text) {
+        if tie <= 0.7 && PublicFigures.unnamed(before: start, sentence: sentence, opening: opening(), mentions: mentions) {
             tie = min(tie, 0.35)
         }
         // A clause that opens with the topic talks about the topic itself ("HIV không lây qua
@@ -391,11 +399,11 @@ public struct SensitiveTopicDetector: RelationalTextDetector {
         // "70% vụ ly hôn", "hơn 200 ca nhiễm HIV": counted cases; "Theo thống kê, mỗi năm … trẻ mắc
         // ung thư", "Đọc báo thấy bảo cứ 3 cặp kết hôn thì 1 cặp ly hôn": a statistic.
         if Self.countedCases(before: start, in: text)
-            || RelationalText.KeyedWords(text, sentence.lowerBound..<start).contains(Self.statistics) {
+            || opening().contains(Self.statistics) {
             tie = min(tie, 0.35)
         }
         // "Người gọi xưng là cán bộ điều tra, nói con trai bà đang bị tạm giam": an impostor's story.
-        if Self.impostorClaim(RelationalText.KeyedWords(text, sentence.lowerBound..<start)) { tie = min(tie, 0.35) }
+        if Self.impostorClaim(opening()) { tie = min(tie, 0.35) }
         // A term in quotes ("tài khoản tạm giữ", "bác sĩ") names a thing, it tells nothing of anyone.
         if RelationalText.isQuotedTerm(start, end, within: sentence, in: text) { tie = min(tie, 0.35) }
         // Someone who asked not to be named ("nhờ mình đăng giấu tên"), and no name given.

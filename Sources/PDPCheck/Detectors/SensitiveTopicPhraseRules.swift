@@ -181,12 +181,6 @@ extension SensitiveTopicDetector {
     static let notDenying = RelationalText.PhraseTable([
         "không biết", "không hề biết", "chẳng biết", "ko biết", "không ngờ", "không hay", "chưa biết", "không ai biết",
     ])
-    /// A name that is one capital letter before a full stop ("chị T.", "anh H."): a person hidden.
-    static func isInitial(_ m: PersonMention, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard m.end - m.start == 1, m.start < text.count, text[m.start] >= 0x41, text[m.start] <= 0x5A else { return false }
-        return m.end < text.count && text[m.end] == 0x2E
-    }
-
     /// Businesses as the subject of a sentence (`organisationSubject`).
     static let organisations = RelationalText.PhraseTable([
         "công ty", "cty", "doanh nghiệp", "tập đoàn", "shop", "cửa hàng", "chủ đầu tư", "ngân hàng", "hợp tác xã",

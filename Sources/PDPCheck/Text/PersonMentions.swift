@@ -23,6 +23,13 @@ public struct PersonMention: Sendable, Hashable {
     /// A job or office title stands next to the name: "Chủ tịch UBND xã Nguyễn Văn A",
     /// "BS. Trần Thị B", "Nguyễn Văn C, Giám đốc Sở…". News names people in their public role.
     public var hasTitle: Bool = false
+
+    /// The name is one capital letter before a full stop ("chị T.", "anh H."): how a report hides
+    /// who someone is.
+    func isInitial(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end - start == 1, start < text.count, text[start] >= 0x41, text[start] <= 0x5A else { return false }
+        return end < text.count && text[end] == 0x2E
+    }
 }
 
 /// A word's spelling as a comparable key: lowercase ASCII in Telex style, modifiers after

@@ -13,12 +13,11 @@ enum PublicFigures {
 
     /// Whether the sentence before `start` is about a star it does not name: an occupation of
     /// `words` as its subject (not after "là", "làm"), and no person named in the sentence before
-    /// `start` except beside such a title.
-    static func unnamed(before start: Int, sentence: Range<Int>, mentions: @autoclosure () -> [PersonMention],
-                        in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `start` except beside such a title. `opening`: the words of `sentence.lowerBound..<start`.
+    static func unnamed(before start: Int, sentence: Range<Int>, opening words: RelationalText.KeyedWords,
+                        mentions: @autoclosure () -> [PersonMention]) -> Bool {
         let lo = sentence.lowerBound
         guard lo < start else { return false }
-        let words = RelationalText.KeyedWords(text, lo..<start)
         let figure = words.keys.indices.contains { k in
             words.contains(words: Self.words, at: k) && (k == 0 || !Self.predicates.contains(words.keys[k - 1]))
         }
